@@ -1,0 +1,1 @@
+delete from staging.commune_report where payload_id = %(payload_id)s

@@ -1,0 +1,6 @@
+create table if not exists public.schema_migration (
+    version integer primary key,
+    filename text not null,
+    checksum text not null,
+    applied_at timestamptz not null default now()
+)

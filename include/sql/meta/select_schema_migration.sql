@@ -1,0 +1,1 @@
+select version, filename, checksum from public.schema_migration order by version

@@ -1,0 +1,12 @@
+select
+    national_rank,
+    province_code,
+    province_name,
+    participated,
+    eligible,
+    participation_rate,
+    rank_change,
+    report_status
+from mart.province_daily
+where campaign_id = %(campaign_id)s and report_date = %(report_date)s
+order by national_rank nulls last, province_code

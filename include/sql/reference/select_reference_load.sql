@@ -1,0 +1,1 @@
+select 1 from core.reference_load where checksum = %(checksum)s

@@ -1,0 +1,120 @@
+"""The one module of the package that knows Airflow: it turns task context into domain calls.
+
+DAG files stay thin by calling these functions; everything else in the package is plain Python.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+from zoneinfo import ZoneInfo
+
+from airflow.sdk import Asset, get_current_context
+from airflow.sdk.exceptions import AirflowFailException, AirflowSkipException
+
+from vneid_pipeline import ingest, publish, warehouse
+from vneid_pipeline.settings import REPORT_TIMEZONE, Settings, load_settings
+
+log = logging.getLogger(__name__)
+LOCAL_TZ = ZoneInfo(REPORT_TIMEZONE)
+WAREHOUSE_ASSET = Asset(name="vneid_warehouse_core", uri="vneid://warehouse/core/commune_report")
+PLANNED_AT_KEY = "planned_at"
+
+
+def task_settings() -> Settings:
+    """Settings for this run: the environment, overridden by the run's params (source, campaign)."""
+    params = get_current_context()["params"]
+    settings = load_settings()
+    overrides = {}
+    if params.get("campaign_id"):
+        overrides["campaign_id"] = params["campaign_id"]
+    if params.get("source"):
+        overrides["source"] = params["source"]
+    return dataclasses.replace(settings, **overrides)
+
+
+def run_report_date() -> dt.date:
+    """The run's report day: the `report_date` param, else the logical date (or run_after) in Vietnam time."""
+    context = get_current_context()
+    if context["params"].get("report_date"):
+        return dt.date.fromisoformat(context["params"]["report_date"])
+    moment = context.get("logical_date") or context["dag_run"].run_after
+    return moment.astimezone(LOCAL_TZ).date()
+
+
+def prepare_warehouse() -> None:
+    warehouse.prepare(task_settings().warehouse_uri)
+
+
+def plan_provinces() -> list[dict]:
+    settings = task_settings()
+    context = get_current_context()
+    context["ti"].xcom_push(key=PLANNED_AT_KEY, value=dt.datetime.now(dt.timezone.utc).isoformat())
+    provinces = ingest.expected_provinces(settings.warehouse_uri, settings.campaign_id)
+    log.info("campaign %s, report date %s: %d provinces to ingest", settings.campaign_id, run_report_date(),
+             len(provinces))
+    return provinces
+
+
+def ingest_province(province: dict) -> dict:
+    settings = task_settings()
+    context = get_current_context()
+    context["province_label"] = f"{province['province_code']} {province['province_name']}"
+    report_date = run_report_date()
+    outcome = ingest.ingest_province(settings, settings.campaign_id, province["province_code"], report_date)
+    for day in outcome.days:
+        log.info("%s %s: %s (revision %s, %d rows)%s", province["province_code"], day.report_date, day.status,
+                 day.revision, day.rows, f" - {day.reason}" if day.reason else "")
+    if outcome.quarantined:
+        details = "; ".join(f"{day.report_date} revision {day.revision}: {day.reason}" for day in outcome.quarantined)
+        raise AirflowFailException(f"QUARANTINED province {province['province_code']}: {details}")
+    if outcome.target_day.status == "missing":
+        raise AirflowSkipException(f"MISSING: province {province['province_code']} published nothing for {report_date}")
+    return outcome.as_dict()
+
+
+def record_ingest_day(outlet_events) -> dict:
+    """Fail the run when a province got no recorded fate (a pipeline error); otherwise announce the days."""
+    settings = task_settings()
+    context = get_current_context()
+    report_date = run_report_date()
+    planned_at = dt.datetime.fromisoformat(context["ti"].xcom_pull(task_ids="plan_provinces", key=PLANNED_AT_KEY))
+    counts, unreached = ingest.check_day_complete(settings.warehouse_uri, settings.campaign_id, report_date,
+                                                  since=planned_at)
+    changed = {report_date, *ingest.dates_decided_since(settings.warehouse_uri, settings.campaign_id, planned_at)}
+    report_dates = sorted(day.isoformat() for day in changed)
+    outlet_events[WAREHOUSE_ASSET].extra = {"campaign_id": settings.campaign_id, "report_dates": report_dates}
+    log.info("ingest of %s %s: %s; days to publish: %s", settings.campaign_id, report_date, counts, report_dates)
+    if unreached:
+        raise RuntimeError(
+            f"{len(unreached)} province(s) have no recorded outcome for {report_date} "
+            f"(their ingest task failed for a reason other than the data): {', '.join(unreached)}"
+        )
+    return {"counts": counts, "report_dates": report_dates}
+
+
+def publish_requests() -> list[dict]:
+    """The campaign-days to publish: from the triggering Asset events, else from the run's params."""
+    context = get_current_context()
+    requests = set()
+    for events in context.get("triggering_asset_events", {}).values():
+        for event in events:
+            extra = event.extra or {}
+            for report_date in extra.get("report_dates", []):
+                requests.add((extra["campaign_id"], report_date))
+    if not requests:
+        campaign_id = context["params"].get("campaign_id") or load_settings().campaign_id
+        requests = {(campaign_id, day) for day in context["params"].get("report_dates") or []}
+    if not requests:
+        raise AirflowFailException("nothing to publish: no Asset event and no report_dates param")
+    return [{"campaign_id": campaign_id, "report_date": day} for campaign_id, day in sorted(requests)]
+
+
+def publish_day(request: dict) -> dict:
+    context = get_current_context()
+    context["publish_label"] = f"{request['campaign_id']} {request['report_date']}"
+    settings = load_settings()
+    published = publish.publish_day(settings.warehouse_uri, request["campaign_id"],
+                                    dt.date.fromisoformat(request["report_date"]), settings.publish_root)
+    return {"rows": published.rows, "files": len(published.files)}

@@ -1,0 +1,292 @@
+"""Ingesting one province: pull each day in the re-check window, land it raw, validate, load.
+
+The unit of acceptance is one revision of one province's report for one day. A revision that
+breaks the contract is quarantined whole: its payload stays in raw, its violations go to dq, and
+none of its rows reaches core. A valid revision is copied into staging and merged into core in a
+single transaction, so a crash leaves either the old or the new revision current, never half.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+from dataclasses import asdict, dataclass, field
+from zoneinfo import ZoneInfo
+
+import psycopg
+
+from vneid_pipeline import sources
+from vneid_pipeline.parsing import ContractViolation, ParsedReport, Violation, parse_report
+from vneid_pipeline.settings import REPORT_TIMEZONE, Settings
+from vneid_pipeline.sqlfiles import load_sql
+from vneid_pipeline.validation import ExpectedReport, summarise, validate_report
+from vneid_pipeline.warehouse import connect
+
+log = logging.getLogger(__name__)
+LOCAL_TZ = ZoneInfo(REPORT_TIMEZONE)
+STAGING_COLUMNS = ("row_number", "commune_code", "section", "citizen_group", "eligible", "participated", "agreed")
+
+
+@dataclass
+class DayOutcome:
+    report_date: str
+    status: str  # accepted | quarantined | ignored | unchanged | missing | not_yet_published
+    revision: int | None = None
+    reason: str | None = None
+    rows: int = 0
+
+
+@dataclass
+class ProvinceOutcome:
+    campaign_id: str
+    province_code: str
+    report_date: str
+    days: list[DayOutcome] = field(default_factory=list)
+
+    @property
+    def target_day(self) -> DayOutcome:
+        return next(day for day in self.days if day.report_date == self.report_date)
+
+    @property
+    def quarantined(self) -> list[DayOutcome]:
+        return [day for day in self.days if day.status == "quarantined"]
+
+    def as_dict(self) -> dict:
+        return {"campaign_id": self.campaign_id, "province_code": self.province_code,
+                "report_date": self.report_date, "days": [asdict(day) for day in self.days]}
+
+
+class ReportNotYetPublishedError(RuntimeError):
+    """404 before the cut-off: the task should retry later rather than call the province missing."""
+
+
+def deadline_of(report_date: dt.date, deadline_hour: int) -> dt.datetime:
+    return dt.datetime.combine(report_date, dt.time(deadline_hour), tzinfo=LOCAL_TZ)
+
+
+def is_late(timestamp: dt.datetime | None, report_date: dt.date, deadline_hour: int) -> bool:
+    """Late is judged by the feed's own timestamp (generated_at, or a file's mtime), never by pull time."""
+    return timestamp is not None and timestamp > deadline_of(report_date, deadline_hour)
+
+
+def recheck_window(report_date: dt.date, first_day: dt.date, recheck_days: int) -> list[dt.date]:
+    earliest = max(first_day, report_date - dt.timedelta(days=recheck_days))
+    return [earliest + dt.timedelta(days=offset) for offset in range((report_date - earliest).days + 1)]
+
+
+def _campaign(conn: psycopg.Connection, campaign_id: str) -> dict:
+    row = conn.execute(load_sql("ingest/select_campaign.sql"), {"campaign_id": campaign_id}).fetchone()
+    if row is None:
+        raise LookupError(f"campaign {campaign_id!r} is not in core.campaign; load the reference data first")
+    keys = ("campaign_id", "title", "first_day", "last_day", "admin_version_id", "target_rate")
+    return dict(zip(keys, row))
+
+
+def expected_provinces(uri: str, campaign_id: str) -> list[dict]:
+    with connect(uri) as conn:
+        _campaign(conn, campaign_id)
+        rows = conn.execute(load_sql("ingest/select_expected_provinces.sql"), {"campaign_id": campaign_id})
+        return [{"province_code": code, "province_name": name} for code, name in rows]
+
+
+def _land(conn: psycopg.Connection, received: sources.ReceivedReport) -> int:
+    params = {
+        "campaign_id": received.campaign_id,
+        "province_code": received.province_code,
+        "report_date": received.report_date,
+        "source": received.source,
+        "source_uri": received.source_uri,
+        "content_format": received.content_format,
+        "content": received.content,
+        "checksum": hashlib.sha256(received.content).hexdigest(),
+        "byte_size": len(received.content),
+        "source_timestamp": received.source_timestamp,
+    }
+    with conn.transaction():
+        return conn.execute(load_sql("ingest/insert_raw_payload.sql"), params).fetchone()[0]
+
+
+def _record_fate(conn, payload_id, received, status, revision, reason, late, generated_at, row_count, violations=()):
+    conn.execute(load_sql("ingest/insert_report_revision.sql"), {
+        "payload_id": payload_id, "campaign_id": received.campaign_id, "province_code": received.province_code,
+        "report_date": received.report_date, "revision": revision, "status": status, "reason": reason,
+        "is_late": late, "generated_at": generated_at, "row_count": row_count,
+    })
+    for number, violation in enumerate(violations, start=1):
+        conn.execute(load_sql("ingest/insert_validation_failure.sql"), {
+            "payload_id": payload_id, "failure_number": number, "rule": violation.rule,
+            "row_number": violation.row_number, "commune_code": violation.commune_code,
+            "column_name": violation.column_name, "value": violation.value, "message": violation.message,
+        })
+
+
+def _reconcile_total(parsed: ParsedReport) -> list[Violation]:
+    total = parsed.province_total
+    if not total:
+        return []
+    found = []
+    for column in ("eligible", "participated", "agreed"):
+        declared = total.get(column)
+        if declared is None:
+            continue
+        values = parsed.rows[column]
+        if column == "agreed" and values.isna().any():
+            continue
+        summed = int(values.sum(skipna=True))
+        if declared != summed:
+            found.append(Violation("province_total_reconciles",
+                                   f"province_total.{column}={declared} but the rows add up to {summed}",
+                                   column_name=column, value=str(declared)))
+    return found
+
+
+def _copy_rows(conn: psycopg.Connection, payload_id: int, parsed: ParsedReport) -> None:
+    frame = parsed.rows
+    columns = [frame[name].tolist() for name in STAGING_COLUMNS]
+    with conn.cursor().copy(load_sql("ingest/copy_staging_rows.sql")) as copy:
+        for values in zip(*columns):
+            row_number, commune, section, group, eligible, participated, agreed = values
+            copy.write_row((payload_id, row_number, commune, section, group, int(eligible), int(participated),
+                            None if agreed is None or agreed is _NA else int(agreed)))
+
+
+try:
+    import pandas as _pd
+
+    _NA = _pd.NA
+except ImportError:  # pragma: no cover - pandas is a hard dependency
+    _NA = None
+
+
+def _merge(conn, payload_id, received, parsed, late) -> DayOutcome:
+    """Stage and merge one valid revision in a single transaction; refuse a revision not higher than the current."""
+    key = {"campaign_id": received.campaign_id, "province_code": received.province_code,
+           "report_date": received.report_date}
+    day = received.report_date.isoformat()
+    with conn.transaction():
+        conn.execute(load_sql("ingest/lock_province_day.sql"), key)
+        current = conn.execute(load_sql("ingest/select_current_revision.sql"), key).fetchone()
+        if current is not None and current[0] >= parsed.revision:
+            reason = (f"revision {parsed.revision} is not higher than revision {current[0]} already accepted "
+                      f"for {day} (payload {current[1]}); it was ignored")
+            _record_fate(conn, payload_id, received, "ignored", parsed.revision, reason, late,
+                         parsed.generated_at, len(parsed.rows))
+            return DayOutcome(day, "ignored", parsed.revision, reason)
+        conn.execute(load_sql("ingest/delete_staging_rows.sql"), {"payload_id": payload_id})
+        _copy_rows(conn, payload_id, parsed)
+        total = parsed.province_total or {}
+        conn.execute(load_sql("ingest/insert_province_report.sql"), {
+            **key, "payload_id": payload_id, "revision": parsed.revision, "generated_at": parsed.generated_at,
+            "is_late": late, "total_eligible": total.get("eligible"),
+            "total_participated": total.get("participated"), "total_agreed": total.get("agreed"),
+        })
+        conn.execute(load_sql("ingest/insert_commune_report.sql"), {**key, "payload_id": payload_id})
+        conn.execute(load_sql("ingest/update_current_revision.sql"), {**key, "payload_id": payload_id})
+        _record_fate(conn, payload_id, received, "accepted", parsed.revision, None, late, parsed.generated_at,
+                     len(parsed.rows))
+        conn.execute(load_sql("ingest/delete_staging_rows.sql"), {"payload_id": payload_id})
+    return DayOutcome(day, "accepted", parsed.revision, None, len(parsed.rows))
+
+
+def _quarantine(conn, payload_id, received, revision, late, generated_at, row_count, violations) -> DayOutcome:
+    reason = summarise(violations)
+    with conn.transaction():
+        _record_fate(conn, payload_id, received, "quarantined", revision, reason, late, generated_at, row_count,
+                     violations)
+    log.warning("quarantined %s/%s %s revision %s: %s", received.campaign_id, received.province_code,
+                received.report_date, revision, reason)
+    return DayOutcome(received.report_date.isoformat(), "quarantined", revision, reason, row_count)
+
+
+def process_received(conn, received: sources.ReceivedReport, expected: ExpectedReport, deadline_hour: int) -> DayOutcome:
+    payload_id = _land(conn, received)
+    fate = conn.execute(load_sql("ingest/select_payload_fate.sql"), {"payload_id": payload_id}).fetchone()
+    if fate is not None:
+        return DayOutcome(received.report_date.isoformat(), "unchanged", fate[1], fate[2])
+    revision = received.revision_from_name
+    late = is_late(received.source_timestamp, received.report_date, deadline_hour)
+    if received.conflict:
+        return _quarantine(conn, payload_id, received, revision, late, received.source_timestamp, 0,
+                           [Violation("ambiguous_submission", received.conflict)])
+    try:
+        parsed = parse_report(received)
+    except ContractViolation as violation:
+        return _quarantine(conn, payload_id, received, revision, late, received.source_timestamp, 0,
+                           [violation.violation])
+    late = is_late(parsed.generated_at, received.report_date, deadline_hour)
+    if parsed.revision is None:
+        parsed.revision = 1
+    result = validate_report(parsed, expected)
+    violations = [*result.violations, *_reconcile_total(parsed)]
+    if violations:
+        return _quarantine(conn, payload_id, received, parsed.revision, late, parsed.generated_at,
+                           len(parsed.rows), violations)
+    return _merge(conn, payload_id, received, parsed, late)
+
+
+def ingest_province(settings: Settings, campaign_id: str, province_code: str, report_date: dt.date,
+                    now: dt.datetime | None = None) -> ProvinceOutcome:
+    """Ingest the target day and re-check the previous `recheck_days` days for new revisions."""
+    now = now or dt.datetime.now(tz=dt.timezone.utc)
+    outcome = ProvinceOutcome(campaign_id, province_code, report_date.isoformat())
+    with connect(settings.warehouse_uri) as conn:
+        campaign = _campaign(conn, campaign_id)
+        if not campaign["first_day"] <= report_date <= campaign["last_day"]:
+            raise ValueError(f"{report_date} is outside campaign {campaign_id} "
+                             f"({campaign['first_day']} to {campaign['last_day']})")
+        communes = tuple(code for (code,) in conn.execute(
+            load_sql("ingest/select_province_communes.sql"),
+            {"campaign_id": campaign_id, "province_code": province_code}))
+        if not communes:
+            raise LookupError(f"province {province_code} has no communes in campaign {campaign_id}'s administrative version")
+        days = recheck_window(report_date, campaign["first_day"], settings.recheck_days)
+        campaign_days = tuple((campaign["first_day"] + dt.timedelta(days=n)).isoformat()
+                              for n in range((campaign["last_day"] - campaign["first_day"]).days + 1))
+        for day in days:
+            expected = ExpectedReport(campaign_id, province_code, day.isoformat(), campaign_days, communes)
+            try:
+                received_list = sources.receive(settings, campaign_id, province_code, day)
+            except sources.ReportNotPublishedError as error:
+                if day != report_date:
+                    outcome.days.append(DayOutcome(day.isoformat(), "not_yet_published", reason=str(error)))
+                    continue
+                if now < deadline_of(day, settings.deadline_hour):
+                    raise ReportNotYetPublishedError(f"province {province_code} has not published {day} yet: {error}") from None
+                with conn.transaction():
+                    conn.execute(load_sql("ingest/upsert_ingest_attempt.sql"), {
+                        "campaign_id": campaign_id, "report_date": day, "province_code": province_code,
+                        "outcome": "missing", "detail": f"nothing published by the cut-off: {error}"})
+                outcome.days.append(DayOutcome(day.isoformat(), "missing", reason=str(error)))
+                continue
+            for received in received_list:
+                outcome.days.append(process_received(conn, received, expected, settings.deadline_hour))
+            with conn.transaction():
+                conn.execute(load_sql("ingest/upsert_ingest_attempt.sql"), {
+                    "campaign_id": campaign_id, "report_date": day, "province_code": province_code,
+                    "outcome": "received", "detail": f"{len(received_list)} payload(s)"})
+    # The target day's outcome is the last one recorded for it.
+    target = [day for day in outcome.days if day.report_date == outcome.report_date]
+    outcome.days = [day for day in outcome.days if day.report_date != outcome.report_date] + target[-1:]
+    return outcome
+
+
+def check_day_complete(uri: str, campaign_id: str, report_date: dt.date,
+                       since: dt.datetime) -> tuple[dict[str, int], list[str]]:
+    """Count provinces by ingest outcome for a day and list those this ingest (from `since`) never reached."""
+    counts: dict[str, int] = {}
+    unreached = []
+    with connect(uri) as conn:
+        for province_code, attempt, attempted_at in conn.execute(
+                load_sql("ingest/select_day_outcomes.sql"), {"campaign_id": campaign_id, "report_date": report_date}):
+            if attempt is None or attempted_at < since:
+                unreached.append(province_code)
+            else:
+                counts[attempt] = counts.get(attempt, 0) + 1
+    return counts, unreached
+
+
+def dates_decided_since(uri: str, campaign_id: str, since: dt.datetime) -> list[dt.date]:
+    with connect(uri) as conn:
+        rows = conn.execute(load_sql("ingest/select_dates_decided_since.sql"), {"campaign_id": campaign_id, "since": since})
+        return [day for (day,) in rows]

@@ -1,0 +1,266 @@
+"""Turning a received payload (JSON, CSV or XLSX) into one typed table of report rows.
+
+Parsing is lenient about form and strict about meaning: every value keeps its original text
+beside its typed value, so validation can name the exact value that breaks a rule.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from vneid_pipeline.sources import ReceivedReport
+
+SCHEMA_VERSION = 1
+COUNT_COLUMNS = ("eligible", "participated", "agreed")
+REQUIRED_FILE_COLUMNS = ("commune_code", "commune_name", "eligible", "participated", "agreed")
+OPTIONAL_COLUMNS = ("section", "citizen_group")
+COUNT_TEXT = re.compile(r"^[0-9]{1,10}$")
+STRIPPED_CODE = re.compile(r"^[0-9]{1,4}$")
+ROW_COLUMNS = (
+    "row_number", "commune_code", "commune_name", "section", "citizen_group",
+    "eligible_text", "participated_text", "agreed_text", "eligible", "participated", "agreed",
+)
+
+
+@dataclass(frozen=True)
+class Violation:
+    rule: str
+    message: str
+    row_number: int | None = None
+    commune_code: str | None = None
+    column_name: str | None = None
+    value: str | None = None
+
+
+class ContractViolation(ValueError):
+    """The payload cannot be read as a report at all (encoding, structure, header, schema version)."""
+
+    def __init__(self, rule: str, message: str):
+        super().__init__(f"{rule}: {message}")
+        self.violation = Violation(rule=rule, message=message)
+
+
+@dataclass
+class ParsedReport:
+    campaign_id: str | None
+    province_code: str | None
+    report_date: str | None
+    generated_at: dt.datetime | None
+    revision: int | None
+    province_total: dict | None
+    rows: pd.DataFrame = field(repr=False)
+
+
+def normalise_code(value: str | None, width: int = 5) -> str | None:
+    """Codes are zero-padded text; restore the leading zeros that spreadsheets drop."""
+    if value is None:
+        return None
+    text = unicodedata.normalize("NFC", value).strip()
+    if STRIPPED_CODE.match(text):
+        return text.zfill(width)
+    return text
+
+
+def _count_text(value) -> str | None:
+    """The original token of a count, as text; JSON strings keep their quotes so they fail the type rule."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return json.dumps(value)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return repr(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _typed(texts: pd.Series) -> pd.Series:
+    matches = texts.fillna("").str.fullmatch(COUNT_TEXT)
+    values = pd.Series(pd.NA, index=texts.index, dtype="Int64")
+    if matches.any():
+        values[matches] = texts[matches].astype("int64")
+    return values
+
+
+def _frame(records: list[dict]) -> pd.DataFrame:
+    frame = pd.DataFrame.from_records(records, columns=[c for c in ROW_COLUMNS if c not in COUNT_COLUMNS])
+    for column in ("commune_code", "commune_name", "section", "citizen_group",
+                   "eligible_text", "participated_text", "agreed_text"):
+        frame[column] = frame[column].astype("object")
+    for column in COUNT_COLUMNS:
+        frame[column] = _typed(frame[f"{column}_text"].astype("string"))
+    frame["row_number"] = frame["row_number"].astype("int64")
+    return frame[list(ROW_COLUMNS)]
+
+
+def _dimension(value) -> str:
+    if value is None:
+        return ""
+    return unicodedata.normalize("NFC", str(value)).strip()
+
+
+def parse_json(received: ReceivedReport) -> ParsedReport:
+    try:
+        document = json.loads(received.content.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise ContractViolation("encoding", f"payload is not UTF-8 ({error.reason} at byte {error.start})") from None
+    except json.JSONDecodeError as error:
+        raise ContractViolation("json_syntax", f"payload is not valid JSON: {error.msg} at line {error.lineno} column {error.colno}") from None
+    if not isinstance(document, dict):
+        raise ContractViolation("json_structure", f"payload must be a JSON object, not {type(document).__name__}")
+    if document.get("schema_version") != SCHEMA_VERSION:
+        raise ContractViolation(
+            "schema_version", f"schema_version {document.get('schema_version')!r} is not supported (expected 1)"
+        )
+    missing = [key for key in ("campaign_id", "province_code", "report_date", "generated_at", "revision", "rows") if key not in document]
+    if missing:
+        raise ContractViolation("json_structure", f"payload lacks required field(s): {', '.join(missing)}")
+    rows = document["rows"]
+    if not isinstance(rows, list):
+        raise ContractViolation("json_structure", "rows must be a list")
+    revision = document["revision"]
+    if not isinstance(revision, int) or isinstance(revision, bool) or revision < 1:
+        raise ContractViolation("revision", f"revision must be a positive integer, not {revision!r}")
+    generated_at = _parse_timestamp(document["generated_at"])
+    total = document.get("province_total")
+    if total is not None and not isinstance(total, dict):
+        raise ContractViolation("json_structure", "province_total must be an object")
+    records = []
+    for index, row in enumerate(rows, start=1):
+        if not isinstance(row, dict):
+            raise ContractViolation("json_structure", f"row {index} is not an object")
+        unknown = sorted(set(row) - {"commune_code", "commune_name", *COUNT_COLUMNS, *OPTIONAL_COLUMNS})
+        if unknown:
+            raise ContractViolation("unknown_field", f"row {index} has unknown field(s): {', '.join(unknown)}")
+        code = row.get("commune_code")
+        records.append({
+            "row_number": index,
+            "commune_code": normalise_code(code if isinstance(code, str) else (str(code) if isinstance(code, int) and not isinstance(code, bool) else _count_text(code))),
+            "commune_name": row.get("commune_name"),
+            "section": _dimension(row.get("section")),
+            "citizen_group": _dimension(row.get("citizen_group")),
+            **{f"{column}_text": _count_text(row.get(column)) for column in COUNT_COLUMNS},
+        })
+    return ParsedReport(
+        campaign_id=str(document["campaign_id"]),
+        province_code=str(document["province_code"]),
+        report_date=str(document["report_date"]),
+        generated_at=generated_at,
+        revision=revision,
+        province_total=total,
+        rows=_frame(records),
+    )
+
+
+def _parse_timestamp(value) -> dt.datetime:
+    if not isinstance(value, str):
+        raise ContractViolation("generated_at", f"generated_at must be an ISO 8601 text, not {value!r}")
+    try:
+        parsed = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise ContractViolation("generated_at", f"generated_at {value!r} is not an ISO 8601 timestamp") from None
+    if parsed.tzinfo is None:
+        raise ContractViolation("generated_at", f"generated_at {value!r} has no UTC offset")
+    return parsed
+
+
+def _table_records(header: list, body, source_name: str) -> list[dict]:
+    columns = [unicodedata.normalize("NFC", str(name or "")).strip().lower() for name in header]
+    missing = [name for name in REQUIRED_FILE_COLUMNS if name not in columns]
+    unknown = [name for name in columns if name not in REQUIRED_FILE_COLUMNS + OPTIONAL_COLUMNS]
+    duplicated = sorted({name for name in columns if columns.count(name) > 1})
+    if missing or unknown or duplicated:
+        problems = []
+        if missing:
+            problems.append(f"missing column(s) {', '.join(missing)}")
+        if unknown:
+            problems.append(f"unknown column(s) {', '.join(repr(name) for name in unknown)}")
+        if duplicated:
+            problems.append(f"duplicated column(s) {', '.join(duplicated)}")
+        raise ContractViolation(
+            "header", f"{source_name} header does not match the contract: {'; '.join(problems)} "
+            f"(expected {','.join(REQUIRED_FILE_COLUMNS)}[,section][,citizen_group])"
+        )
+    records = []
+    for index, cells in enumerate(body, start=1):
+        if all(cell is None or str(cell).strip() == "" for cell in cells):
+            continue
+        if len(cells) != len(columns):
+            raise ContractViolation(
+                "row_shape", f"data row {index} has {len(cells)} fields where the header has {len(columns)}"
+            )
+        values = dict(zip(columns, cells))
+        records.append({
+            "row_number": index,
+            "commune_code": normalise_code(_cell_text(values["commune_code"])),
+            "commune_name": _cell_text(values["commune_name"]),
+            "section": _dimension(values.get("section")),
+            "citizen_group": _dimension(values.get("citizen_group")),
+            **{f"{column}_text": _cell_text(values[column]) for column in COUNT_COLUMNS},
+        })
+    return records
+
+
+def _cell_text(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    text = unicodedata.normalize("NFC", str(value)).strip()
+    return text or None
+
+
+def parse_csv(received: ReceivedReport) -> list[dict]:
+    try:
+        text = received.content.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ContractViolation(
+            "encoding", f"CSV is not UTF-8 ({error.reason} at byte {error.start}); save it as 'CSV UTF-8'"
+        ) from None
+    if not text.strip():
+        raise ContractViolation("empty_file", "the CSV file is empty")
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader)
+    return _table_records(header, reader, "CSV")
+
+
+def parse_xlsx(received: ReceivedReport) -> list[dict]:
+    import openpyxl  # imported here: only file feeds need it
+
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(received.content), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many unrelated types for a broken workbook
+        raise ContractViolation("xlsx_unreadable", f"the XLSX file cannot be opened: {type(error).__name__}: {error}") from None
+    try:
+        rows = workbook.worksheets[0].iter_rows(values_only=True)
+        header = next(rows, None)
+        if header is None:
+            raise ContractViolation("empty_file", "the first sheet of the XLSX file is empty")
+        return _table_records(list(header), (list(row) for row in rows), "XLSX")
+    finally:
+        workbook.close()
+
+
+def parse_report(received: ReceivedReport) -> ParsedReport:
+    if not received.content:
+        raise ContractViolation("empty_file", f"{received.source_uri} is empty")
+    if received.content_format == "json":
+        return parse_json(received)
+    records = parse_csv(received) if received.content_format == "csv" else parse_xlsx(received)
+    return ParsedReport(
+        campaign_id=received.campaign_id,
+        province_code=received.province_code,
+        report_date=received.report_date.isoformat(),
+        generated_at=received.source_timestamp,
+        revision=received.revision_from_name,
+        province_total=None,
+        rows=_frame(records),
+    )

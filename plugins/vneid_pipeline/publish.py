@@ -1,0 +1,111 @@
+"""Publishing a campaign-day: refresh every mart in one transaction, then export them as files.
+
+Marts are replaced a whole day at a time inside one transaction, so a BI reader sees either the
+previous publication or the new one. Files are written under a temporary name and renamed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from vneid_pipeline.sqlfiles import load_sql
+from vneid_pipeline.warehouse import connect
+
+log = logging.getLogger(__name__)
+
+UTF8_BOM = b"\xef\xbb\xbf"
+# Refresh order matters: each later mart reads the ones before it within the same transaction.
+MART_REFRESH_ORDER = ("report_status", "commune_daily", "district_daily", "province_daily", "national_daily")
+EXPORTED_MARTS = ("national_daily", "province_daily", "district_daily", "commune_daily", "report_status")
+
+
+@dataclass(frozen=True)
+class PublishedDay:
+    campaign_id: str
+    report_date: str
+    rows: dict[str, int]
+    files: list[str]
+
+
+def refresh_marts(uri: str, campaign_id: str, report_date: dt.date) -> dict[str, int]:
+    params = {"campaign_id": campaign_id, "report_date": report_date}
+    rows = {}
+    with connect(uri) as conn:
+        conn.execute(load_sql("publish/analyze_core.sql"))
+        conn.commit()
+    with connect(uri) as conn, conn.transaction():
+        conn.execute(load_sql("publish/lock_mart_day.sql"), params)
+        for mart in reversed(MART_REFRESH_ORDER):
+            conn.execute(load_sql(f"publish/delete_{mart}.sql"), params)
+        for mart in MART_REFRESH_ORDER:
+            rows[mart] = conn.execute(load_sql(f"publish/insert_{mart}.sql"), params).rowcount
+    return rows
+
+
+def _write_atomically(target: Path, chunks) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(UTF8_BOM)
+            for chunk in chunks:
+                out.write(chunk)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _copy_out(conn, sql_text: str, params: dict):
+    with conn.cursor().copy(sql_text, params) as copy:
+        for chunk in copy:
+            yield bytes(chunk)
+
+
+def export_files(uri: str, campaign_id: str, report_date: dt.date, publish_root: Path) -> list[str]:
+    params = {"campaign_id": campaign_id, "report_date": report_date}
+    day_dir = publish_root / campaign_id / report_date.isoformat()
+    written = []
+    with connect(uri) as conn:
+        has_districts = conn.execute(load_sql("publish/select_campaign_has_districts.sql"), params).fetchone()[0]
+        for mart in EXPORTED_MARTS:
+            if mart == "district_daily" and not has_districts:
+                continue
+            target = day_dir / f"{mart}.csv"
+            _write_atomically(target, _copy_out(conn, load_sql(f"publish/export_{mart}.sql"), params))
+            written.append(str(target))
+        stale_feedback = set((day_dir / "feedback").glob("*.csv"))
+        for (province_code,) in conn.execute(load_sql("publish/select_quarantined_provinces.sql"), params).fetchall():
+            target = day_dir / "feedback" / f"{province_code}.csv"
+            _write_atomically(target, _copy_out(conn, load_sql("publish/export_province_feedback.sql"),
+                                                {**params, "province_code": province_code}))
+            stale_feedback.discard(target)
+            written.append(str(target))
+        for path in stale_feedback:
+            path.unlink()
+    return written
+
+
+def publish_day(uri: str, campaign_id: str, report_date: dt.date, publish_root: Path) -> PublishedDay:
+    rows = refresh_marts(uri, campaign_id, report_date)
+    files = export_files(uri, campaign_id, report_date, publish_root)
+    log.info("published %s %s: %s", campaign_id, report_date, rows)
+    return PublishedDay(campaign_id, report_date.isoformat(), rows, files)
+
+
+def national_ranking(uri: str, campaign_id: str, report_date: dt.date) -> list[tuple]:
+    with connect(uri) as conn:
+        return conn.execute(load_sql("publish/select_national_ranking.sql"),
+                            {"campaign_id": campaign_id, "report_date": report_date}).fetchall()
+
+
+def status_counts(uri: str, campaign_id: str, report_date: dt.date) -> dict[str, int]:
+    with connect(uri) as conn:
+        rows = conn.execute(load_sql("publish/select_day_status_counts.sql"),
+                            {"campaign_id": campaign_id, "report_date": report_date})
+        return dict(rows.fetchall())

@@ -1,0 +1,11 @@
+"""Bundled province-feed simulator: deterministic daily reports for a campaign, served over HTTP
+(the v1 report endpoint) or written as CSV / XLSX landing files, with injectable faults.
+
+Run it with `python -m vneid_pipeline.simulator serve|write-files ...`; see docs/simulator.md.
+"""
+
+from vneid_pipeline.simulator.http_feed import FeedServer, default_tokens, serve_feed
+from vneid_pipeline.simulator.landing import write_landing
+from vneid_pipeline.simulator.model import FAULT_KINDS, Fault, FeedSimulator
+
+__all__ = ["FAULT_KINDS", "Fault", "FeedServer", "FeedSimulator", "default_tokens", "serve_feed", "write_landing"]

@@ -1,0 +1,106 @@
+"""The simulator's file feed: CSV / XLSX landing files as provinces drop them (design: "Province feed as files").
+
+`{landing_root}/{campaign_id}/{province_code}/{report_date}.csv` (UTF-8 with a BOM, as Excel
+writes it) or `.xlsx` (first sheet, header in the first row, codes as text cells). Each file's
+modification time is set to the report's `generated_at`, since the pipeline judges lateness by it.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from vneid_pipeline.simulator.model import FeedSimulator, stable_rng
+
+HEADER = ("commune_code", "commune_name", "eligible", "participated", "agreed")
+MALFORMED_VALUE = "không rõ"
+FORMATS = ("csv", "xlsx", "mixed")
+
+
+def write_landing(
+    simulator: FeedSimulator,
+    landing_root: Path,
+    dates: Iterable[dt.date],
+    formats: Iterable[str] = ("csv",),
+    province_codes: Iterable[str] | None = None,
+) -> list[Path]:
+    """Write one file per (province, date) and format; return the paths written, in order.
+
+    formats: any of "csv", "xlsx" (both together give two files per report, which the contract
+    treats as an error for that report) or "mixed" (each province sends one format, chosen
+    deterministically). Faults: "missing" writes nothing; "malformed" puts a non-numeric `eligible`
+    in one row; "out_of_range" and "late" come from the report itself; transport faults
+    ("server_error", "timeout") do not apply to files.
+    """
+    formats = tuple(formats)
+    unknown = [name for name in formats if name not in FORMATS]
+    if not formats or unknown:
+        raise ValueError(f"formats must be among {', '.join(FORMATS)}; got {formats!r}")
+    if "mixed" in formats and len(formats) > 1:
+        raise ValueError("'mixed' cannot be combined with other formats")
+    codes = list(province_codes) if province_codes is not None else simulator.province_codes()
+    root = Path(landing_root) / simulator.campaign_id
+
+    written: list[Path] = []
+    for report_date in dates:
+        for code in codes:
+            if not simulator.is_published(code, report_date):
+                continue
+            report = simulator.report(code, report_date)
+            rows = _file_rows(simulator, code, report_date, report)
+            mtime = dt.datetime.fromisoformat(report["generated_at"]).timestamp()
+            for extension in _extensions(simulator, code, formats):
+                path = root / code / f"{report['report_date']}.{extension}"
+                path.parent.mkdir(parents=True, exist_ok=True)
+                temporary = path.with_name(f".{path.name}.tmp")
+                if extension == "csv":
+                    _write_csv(temporary, rows)
+                else:
+                    _write_xlsx(temporary, rows)
+                os.replace(temporary, path)
+                os.utime(path, (mtime, mtime))
+                written.append(path)
+    return written
+
+
+def _extensions(simulator: FeedSimulator, province_code: str, formats: tuple[str, ...]) -> tuple[str, ...]:
+    if formats == ("mixed",):
+        rng = stable_rng(simulator.seed, simulator.campaign_id, "file_format", province_code)
+        return ("xlsx",) if rng.random() < 0.3 else ("csv",)
+    return tuple(dict.fromkeys(formats))
+
+
+def _file_rows(simulator: FeedSimulator, province_code: str, report_date: dt.date, report: dict) -> list[list]:
+    names = simulator.commune_names(province_code)
+    rows: list[list] = [
+        [row["commune_code"], names[row["commune_code"]], row["eligible"], row["participated"], row["agreed"]]
+        for row in report["rows"]
+    ]
+    fault = simulator.fault(province_code, report_date)
+    if fault is not None and fault.kind == "malformed" and rows:
+        rows[simulator.faulty_row_index(province_code, report_date)][2] = MALFORMED_VALUE
+    return rows
+
+
+def _write_csv(path: Path, rows: list[list]) -> None:
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        writer.writerows(rows)
+
+
+def _write_xlsx(path: Path, rows: list[list]) -> None:
+    from openpyxl import Workbook  # imported here so the HTTP feed never needs openpyxl
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "report"
+    sheet.append(HEADER)
+    for row in rows:
+        sheet.append(row)
+    for (cell,) in sheet.iter_rows(min_row=2, min_col=1, max_col=1):
+        cell.number_format = "@"  # keep the zero-padded codes as text, as a careful clerk would
+    workbook.save(path)

@@ -1,0 +1,155 @@
+"""Validating a parsed report against its Great Expectations suite, and explaining failures.
+
+The suite lives in expectations/province_report_v1.json; each expectation carries a `rule` name in
+its meta, which is what the quarantine reason, dq.validation_failure and the feedback files use.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+
+from vneid_pipeline.parsing import ParsedReport, Violation
+from vneid_pipeline.settings import EXPECTATIONS_DIR
+
+# Great Expectations logs every decorator it registers at import time; keep task logs readable.
+logging.getLogger("great_expectations").setLevel(logging.WARNING)
+
+REPORT_SUITE = "province_report_v1"
+_gx_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class ExpectedReport:
+    campaign_id: str
+    province_code: str
+    report_date: str
+    campaign_days: tuple[str, ...]
+    commune_codes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ValidationResult:
+    violations: tuple[Violation, ...]
+    expectations_evaluated: int
+
+    @property
+    def success(self) -> bool:
+        return not self.violations
+
+    def reason(self, max_rules: int = 3) -> str | None:
+        return summarise(self.violations, max_rules)
+
+
+def summarise(violations, max_rules: int = 3) -> str | None:
+    """One line naming each broken rule with its first offending row and value."""
+    if not violations:
+        return None
+    by_rule: dict[str, list[Violation]] = {}
+    for violation in violations:
+        by_rule.setdefault(violation.rule, []).append(violation)
+    parts = []
+    for rule, found in list(by_rule.items())[:max_rules]:
+        first = found[0]
+        more = f" (+{len(found) - 1} more rows)" if len(found) > 1 else ""
+        parts.append(f"{rule}: {first.message}{more}")
+    if len(by_rule) > max_rules:
+        parts.append(f"and {len(by_rule) - max_rules} more rule(s) broken")
+    return "; ".join(parts)
+
+
+def load_suite_definition(name: str = REPORT_SUITE) -> dict:
+    return json.loads((EXPECTATIONS_DIR / f"{name}.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def _validation_definition(name: str):
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+    from great_expectations.expectations.expectation_configuration import ExpectationConfiguration
+
+    definition = load_suite_definition(name)
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
+    batch = context.data_sources.add_pandas(f"{name}_source").add_dataframe_asset(name).add_batch_definition_whole_dataframe("whole")
+    suite = gx.ExpectationSuite(name=name, meta=definition.get("meta", {}))
+    for expectation in definition["expectations"]:
+        suite.add_expectation_configuration(
+            ExpectationConfiguration(type=expectation["type"], kwargs=expectation["kwargs"], meta=expectation["meta"])
+        )
+    suite = context.suites.add(suite)
+    return context.validation_definitions.add(gx.ValidationDefinition(name=f"{name}_validation", data=batch, suite=suite))
+
+
+def _fmt(value) -> str:
+    if value is None or (not isinstance(value, (list, tuple, dict)) and pd.isna(value)):
+        return "empty"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def _violations_from(result, frame: pd.DataFrame) -> list[Violation]:
+    config = result.expectation_config
+    rule = config.meta["rule"]
+    description = config.meta["description"]
+    kwargs = config.kwargs
+    details = result.result or {}
+    if config.type == "expect_table_row_count_to_be_between":
+        return [Violation(rule, f"{description}; the report has {details.get('observed_value', 0)} rows")]
+    indexes = details.get("unexpected_index_list") or []
+    found = []
+    by_row = frame.set_index("row_number", drop=False)
+    for entry in indexes:
+        row_number = int(entry["row_number"])
+        row = by_row.loc[row_number]
+        commune = row["commune_code"] if isinstance(row["commune_code"], str) else None
+        where = f"row {row_number}" + (f" (commune {commune})" if commune else "")
+        if "column" in kwargs:
+            column = kwargs["column"]
+            shown = column.removesuffix("_text")
+            value = row[column]
+            found.append(Violation(rule, f"{where}: {shown}={_fmt(value)}; {description}", row_number, commune,
+                                   shown, None if value is None or pd.isna(value) else str(value)))
+        elif "column_A" in kwargs:
+            a, b = kwargs["column_A"], kwargs["column_B"]
+            found.append(Violation(rule, f"{where}: {b}={_fmt(row[b])} > {a}={_fmt(row[a])}; {description}",
+                                   row_number, commune, b, str(row[b])))
+        else:
+            columns = kwargs["column_list"]
+            key = ", ".join(f"{c}={_fmt(row[c])}" for c in columns if row[c] != "" or c == "commune_code")
+            found.append(Violation(rule, f"{where}: {key} appears more than once; {description}",
+                                   row_number, commune, "commune_code", commune))
+    if not found:
+        found.append(Violation(rule, f"{description} ({details.get('unexpected_count', 'some')} rows)"))
+    return found
+
+
+def validate_report(parsed: ParsedReport, expected: ExpectedReport) -> ValidationResult:
+    frame = parsed.rows.assign(
+        campaign_id=parsed.campaign_id, province_code=parsed.province_code, report_date=parsed.report_date
+    )
+    parameters = {
+        "expected_campaign_id": [expected.campaign_id],
+        "expected_province_code": [expected.province_code],
+        "expected_report_date": [expected.report_date],
+        "campaign_days": list(expected.campaign_days),
+        "commune_codes": list(expected.commune_codes),
+    }
+    with _gx_lock:  # the cached context is shared by the tasks of one process
+        outcome = _validation_definition(REPORT_SUITE).run(
+            batch_parameters={"dataframe": frame},
+            expectation_parameters=parameters,
+            result_format={"result_format": "COMPLETE", "unexpected_index_column_names": ["row_number"]},
+        )
+    violations = []
+    for result in outcome.results:
+        if not result.success:
+            violations.extend(_violations_from(result, frame))
+    violations.sort(key=lambda v: (v.row_number or 0))
+    return ValidationResult(tuple(violations), len(outcome.results))

@@ -1,0 +1,173 @@
+"""Local runner: both DAGs, day by day, over a campaign, on the project's own PostgreSQL.
+
+    python scripts/run_pipeline.py [--source http|files] [--landing DIR] [--campaign ID]
+                                   [--start YYYY-MM-DD] [--end YYYY-MM-DD]
+
+It starts (or reuses) the local PostgreSQL on 127.0.0.1, prepares the warehouse and the Airflow
+metadata DB under .airflow/, starts the bundled province-feed simulator when it is the source,
+then for each day runs `vneid_ingest` and `vneid_publish` with Airflow's `dag.test()`. The exit
+status is 0 when every day was processed (quarantined or missing provinces are data, shown in the
+summary) and 1 when the pipeline itself failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+AIRFLOW_HOME = PROJECT_ROOT / ".airflow"
+
+
+def configure_airflow_environment() -> None:
+    """Airflow reads its configuration at import time, so this runs before any Airflow import."""
+    os.environ.setdefault("AIRFLOW_HOME", str(AIRFLOW_HOME))
+    os.environ["AIRFLOW__CORE__DAGS_FOLDER"] = str(PROJECT_ROOT / "dags")
+    os.environ["AIRFLOW__CORE__PLUGINS_FOLDER"] = str(PROJECT_ROOT / "plugins")
+    os.environ["AIRFLOW__CORE__LOAD_EXAMPLES"] = "False"
+    os.environ.setdefault("AIRFLOW__LOGGING__LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("AIRFLOW__CORE__UNIT_TEST_MODE", "False")
+    sys.path.insert(0, str(PROJECT_ROOT / "plugins"))
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--source", choices=["http", "files"], default=os.environ.get("VNEID_SOURCE", "http"))
+    parser.add_argument("--landing", type=Path, default=None, help="landing root holding <campaign_id>/")
+    parser.add_argument("--campaign", default=os.environ.get("VNEID_CAMPAIGN", "hien-phap-2025"))
+    parser.add_argument("--start", type=dt.date.fromisoformat, default=None)
+    parser.add_argument("--end", type=dt.date.fromisoformat, default=None)
+    parser.add_argument("--pg-port", type=int, default=int(os.environ.get("VNEID_LOCAL_PG_PORT", "55432")))
+    parser.add_argument("--seed", type=int, default=2025, help="simulator seed")
+    return parser.parse_args(argv)
+
+
+def ensure_warehouse(port: int) -> str:
+    from vneid_pipeline.localpg import LocalPostgres
+
+    configured = os.environ.get("AIRFLOW_CONN_VNEID_WAREHOUSE")
+    if configured:
+        return configured
+    server = LocalPostgres.for_port(port)
+    server.start()
+    uri = server.create_database("vneid")
+    os.environ["AIRFLOW_CONN_VNEID_WAREHOUSE"] = uri
+    return uri
+
+
+def migrate_airflow_metadata() -> None:
+    AIRFLOW_HOME.mkdir(exist_ok=True)
+    result = subprocess.run([sys.executable, "-m", "airflow", "db", "migrate"], capture_output=True, text=True,
+                            env=os.environ.copy())
+    if result.returncode != 0:
+        raise SystemExit(f"airflow db migrate failed:\n{result.stdout[-2000:]}\n{result.stderr[-4000:]}")
+
+
+def print_ranking(uri: str, campaign_id: str, report_date: dt.date) -> None:
+    from vneid_pipeline import publish
+
+    rows = publish.national_ranking(uri, campaign_id, report_date)
+    print(f"\nNational ranking, {campaign_id}, {report_date} (participation among level-2 VNeID holders)")
+    print(f"{'rank':>4} {'chg':>4}  {'code':4} {'province':<28} {'participated':>13} {'eligible':>11} {'rate':>7}  status")
+    for rank, code, name, participated, eligible, rate, change, status in rows:
+        rank_text = str(rank) if rank is not None else "-"
+        change_text = f"{change:+d}" if change else ("0" if change == 0 else "")
+        participated_text = f"{participated:,}" if participated is not None else "-"
+        eligible_text = f"{eligible:,}" if eligible is not None else "-"
+        rate_text = f"{float(rate) * 100:6.2f}%" if rate is not None else "-"
+        print(f"{rank_text:>4} {change_text:>4}  {code:4} {name:<28} {participated_text:>13} {eligible_text:>11} "
+              f"{rate_text:>7}  {status}")
+
+
+def main(argv: list[str]) -> int:
+    args = parse_args(argv)
+    configure_airflow_environment()
+
+    from vneid_pipeline import ingest, publish, reference, warehouse
+    from vneid_pipeline.simulator import FeedSimulator, default_tokens, serve_feed, write_landing
+
+    campaign = reference.campaign(args.campaign)
+    start = args.start or campaign.first_day
+    end = args.end or campaign.last_day
+    if start > end or not (campaign.covers(start) and campaign.covers(end)):
+        print(f"START..END must lie within {campaign.campaign_id} ({campaign.first_day} to {campaign.last_day})",
+              file=sys.stderr)
+        return 2
+    days = [start + dt.timedelta(days=n) for n in range((end - start).days + 1)]
+
+    uri = ensure_warehouse(args.pg_port)
+    warehouse.prepare(uri)
+    migrate_airflow_metadata()
+    os.environ["VNEID_CAMPAIGN"] = campaign.campaign_id
+    os.environ["VNEID_SOURCE"] = args.source
+
+    feed_server = None
+    if args.source == "http":
+        simulator = FeedSimulator(campaign.campaign_id, seed=args.seed)
+        feed_server = serve_feed(simulator)
+        os.environ["VNEID_FEED_URL"] = feed_server.base_url
+        for code, token in default_tokens(simulator.province_codes()).items():
+            os.environ.setdefault(f"VNEID_FEED_TOKEN_{code}", token)
+        print(f"province-feed simulator at {feed_server.base_url} (seed {args.seed})")
+    else:
+        landing = args.landing
+        if landing is None:
+            landing = PROJECT_ROOT / "landing"
+            write_landing(FeedSimulator(campaign.campaign_id, seed=args.seed), landing, days)
+            print(f"wrote simulated report files for {len(days)} day(s) into {landing}")
+        if not (landing / campaign.campaign_id).is_dir():
+            print(f"{landing} has no {campaign.campaign_id}/ folder", file=sys.stderr)
+            return 2
+        os.environ["VNEID_LANDING_DIR"] = str(landing.resolve())
+
+    from airflow.dag_processing.dagbag import DagBag
+
+    bag = DagBag(str(PROJECT_ROOT / "dags"))
+    if bag.import_errors:
+        print(f"DAG import errors: {bag.import_errors}", file=sys.stderr)
+        return 1
+    ingest_dag, publish_dag = bag.get_dag("vneid_ingest"), bag.get_dag("vneid_publish")
+    print(f"warehouse {uri}; {campaign.campaign_id}: {len(days)} day(s), source {args.source}")
+
+    failures = []
+    started = time.monotonic()
+    try:
+        for number, day in enumerate(days, start=1):
+            day_started = time.monotonic()
+            ingest_started = dt.datetime.now(dt.timezone.utc)
+            logical = dt.datetime.combine(day, dt.time(15, 30), tzinfo=ingest.LOCAL_TZ)
+            ingest_run = ingest_dag.test(logical_date=logical, run_conf={"campaign_id": campaign.campaign_id,
+                                                                          "source": args.source})
+            to_publish = sorted({day, *ingest.dates_decided_since(uri, campaign.campaign_id, ingest_started)})
+            publish_run = publish_dag.test(
+                logical_date=None,
+                run_conf={"campaign_id": campaign.campaign_id, "report_dates": [d.isoformat() for d in to_publish]},
+            )
+            counts = publish.status_counts(uri, campaign.campaign_id, day)
+            states = f"ingest {ingest_run.state}, publish {publish_run.state}"
+            if str(ingest_run.state) != "success" or str(publish_run.state) != "success":
+                failures.append(f"{day}: {states}")
+            republished = f", republished {', '.join(d.isoformat() for d in to_publish if d != day)}" if len(to_publish) > 1 else ""
+            print(f"day {number} of {len(days)} {day}: accepted {counts.get('accepted', 0)}, quarantined "
+                  f"{counts.get('quarantined', 0)}, missing {counts.get('missing', 0)}{republished} "
+                  f"[{states}] {time.monotonic() - day_started:.1f}s", flush=True)
+    finally:
+        if feed_server is not None:
+            feed_server.shutdown()
+
+    print_ranking(uri, campaign.campaign_id, days[-1])
+    publish_root = Path(os.environ.get("VNEID_PUBLISH_ROOT", PROJECT_ROOT / "publish"))
+    print(f"\nmarts exported under {publish_root / campaign.campaign_id}; {time.monotonic() - started:.0f}s in all")
+    if failures:
+        print("pipeline failures:\n  " + "\n  ".join(failures), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
