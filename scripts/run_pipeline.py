@@ -21,12 +21,12 @@ import time
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
-AIRFLOW_HOME = PROJECT_ROOT / ".airflow"
+DEFAULT_AIRFLOW_HOME = PROJECT_ROOT / ".airflow"
 
 
 def configure_airflow_environment() -> None:
     """Airflow reads its configuration at import time, so this runs before any Airflow import."""
-    os.environ.setdefault("AIRFLOW_HOME", str(AIRFLOW_HOME))
+    os.environ.setdefault("AIRFLOW_HOME", str(DEFAULT_AIRFLOW_HOME))
     os.environ["AIRFLOW__CORE__DAGS_FOLDER"] = str(PROJECT_ROOT / "dags")
     os.environ["AIRFLOW__CORE__PLUGINS_FOLDER"] = str(PROJECT_ROOT / "plugins")
     os.environ["AIRFLOW__CORE__LOAD_EXAMPLES"] = "False"
@@ -44,6 +44,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--end", type=dt.date.fromisoformat, default=None)
     parser.add_argument("--pg-port", type=int, default=int(os.environ.get("VNEID_LOCAL_PG_PORT", "55432")))
     parser.add_argument("--seed", type=int, default=2025, help="simulator seed")
+    parser.add_argument("--fault", action="append", default=[], metavar="PROVINCE:DATE:KIND[:COUNT[:DELAY]]",
+                        help="inject a simulator fault (repeatable), e.g. 30:2025-05-07:out_of_range")
     return parser.parse_args(argv)
 
 
@@ -61,7 +63,7 @@ def ensure_warehouse(port: int) -> str:
 
 
 def migrate_airflow_metadata() -> None:
-    AIRFLOW_HOME.mkdir(exist_ok=True)
+    Path(os.environ["AIRFLOW_HOME"]).mkdir(parents=True, exist_ok=True)
     result = subprocess.run([sys.executable, "-m", "airflow", "db", "migrate"], capture_output=True, text=True,
                             env=os.environ.copy())
     if result.returncode != 0:
@@ -89,7 +91,7 @@ def main(argv: list[str]) -> int:
     configure_airflow_environment()
 
     from vneid_pipeline import ingest, publish, reference, warehouse
-    from vneid_pipeline.simulator import FeedSimulator, default_tokens, serve_feed, write_landing
+    from vneid_pipeline.simulator import FeedSimulator, default_tokens, parse_fault_spec, serve_feed, write_landing
 
     campaign = reference.campaign(args.campaign)
     start = args.start or campaign.first_day
@@ -100,6 +102,7 @@ def main(argv: list[str]) -> int:
         return 2
     days = [start + dt.timedelta(days=n) for n in range((end - start).days + 1)]
 
+    faults = dict(parse_fault_spec(text) for text in args.fault)
     uri = ensure_warehouse(args.pg_port)
     warehouse.prepare(uri)
     migrate_airflow_metadata()
@@ -108,7 +111,7 @@ def main(argv: list[str]) -> int:
 
     feed_server = None
     if args.source == "http":
-        simulator = FeedSimulator(campaign.campaign_id, seed=args.seed)
+        simulator = FeedSimulator(campaign.campaign_id, seed=args.seed, faults=faults)
         feed_server = serve_feed(simulator)
         os.environ["VNEID_FEED_URL"] = feed_server.base_url
         for code, token in default_tokens(simulator.province_codes()).items():
@@ -118,7 +121,7 @@ def main(argv: list[str]) -> int:
         landing = args.landing
         if landing is None:
             landing = PROJECT_ROOT / "landing"
-            write_landing(FeedSimulator(campaign.campaign_id, seed=args.seed), landing, days)
+            write_landing(FeedSimulator(campaign.campaign_id, seed=args.seed, faults=faults), landing, days)
             print(f"wrote simulated report files for {len(days)} day(s) into {landing}")
         if not (landing / campaign.campaign_id).is_dir():
             print(f"{landing} has no {campaign.campaign_id}/ folder", file=sys.stderr)

@@ -46,7 +46,8 @@ class ProvinceOutcome:
 
     @property
     def target_day(self) -> DayOutcome:
-        return next(day for day in self.days if day.report_date == self.report_date)
+        """The outcome of the last payload handled for the report day (its highest revision)."""
+        return [day for day in self.days if day.report_date == self.report_date][-1]
 
     @property
     def quarantined(self) -> list[DayOutcome]:
@@ -265,9 +266,6 @@ def ingest_province(settings: Settings, campaign_id: str, province_code: str, re
                 conn.execute(load_sql("ingest/upsert_ingest_attempt.sql"), {
                     "campaign_id": campaign_id, "report_date": day, "province_code": province_code,
                     "outcome": "received", "detail": f"{len(received_list)} payload(s)"})
-    # The target day's outcome is the last one recorded for it.
-    target = [day for day in outcome.days if day.report_date == outcome.report_date]
-    outcome.days = [day for day in outcome.days if day.report_date != outcome.report_date] + target[-1:]
     return outcome
 
 

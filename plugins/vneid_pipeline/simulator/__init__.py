@@ -6,6 +6,6 @@ Run it with `python -m vneid_pipeline.simulator serve|write-files ...`; see docs
 
 from vneid_pipeline.simulator.http_feed import FeedServer, default_tokens, serve_feed
 from vneid_pipeline.simulator.landing import write_landing
-from vneid_pipeline.simulator.model import FAULT_KINDS, Fault, FeedSimulator
+from vneid_pipeline.simulator.model import FAULT_KINDS, Fault, FeedSimulator, parse_fault_spec
 
-__all__ = ["FAULT_KINDS", "Fault", "FeedServer", "FeedSimulator", "default_tokens", "serve_feed", "write_landing"]
+__all__ = ["FAULT_KINDS", "Fault", "FeedServer", "FeedSimulator", "default_tokens", "parse_fault_spec", "serve_feed", "write_landing"]

@@ -10,24 +10,16 @@ from pathlib import Path
 
 from vneid_pipeline.simulator.http_feed import serve_feed
 from vneid_pipeline.simulator.landing import write_landing
-from vneid_pipeline.simulator.model import FAULT_KINDS, Fault, FeedSimulator
+from vneid_pipeline.simulator.model import FAULT_KINDS, Fault, FeedSimulator, parse_fault_spec
 
 
-def _fault(text: str) -> tuple[tuple[str, dt.date], Fault]:
-    """PROVINCE:DATE:KIND[:COUNT[:DELAY]], e.g. 30:2025-05-16:server_error:2."""
-    parts = text.split(":")
-    if not 3 <= len(parts) <= 5:
-        raise argparse.ArgumentTypeError(f"expected PROVINCE:DATE:KIND[:COUNT[:DELAY]], got {text!r}")
+
+
+def _fault_argument(text: str):
     try:
-        day = dt.date.fromisoformat(parts[1])
-        fault = Fault(
-            kind=parts[2],
-            count=int(parts[3]) if len(parts) > 3 else 1,
-            delay_seconds=float(parts[4]) if len(parts) > 4 else 5.0,
-        )
+        return parse_fault_spec(text)
     except ValueError as error:
-        raise argparse.ArgumentTypeError(f"bad fault {text!r}: {error}") from error
-    return (parts[0], day), fault
+        raise argparse.ArgumentTypeError(str(error)) from error
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -39,7 +31,7 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--seed", type=int, default=2025, help="generation seed (default: %(default)s)")
         sub.add_argument(
             "--fault",
-            type=_fault,
+            type=_fault_argument,
             action="append",
             default=[],
             metavar="PROVINCE:DATE:KIND[:COUNT[:DELAY]]",

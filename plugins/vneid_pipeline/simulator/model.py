@@ -326,3 +326,20 @@ def _as_date(value: dt.date | str) -> dt.date:
     if isinstance(value, dt.date):
         return value
     return dt.date.fromisoformat(value)
+
+
+def parse_fault_spec(text: str) -> tuple[tuple[str, dt.date], Fault]:
+    """PROVINCE:DATE:KIND[:COUNT[:DELAY]], e.g. 30:2025-05-16:server_error:2."""
+    parts = text.split(":")
+    if not 3 <= len(parts) <= 5:
+        raise ValueError(f"expected PROVINCE:DATE:KIND[:COUNT[:DELAY]], got {text!r}")
+    try:
+        day = dt.date.fromisoformat(parts[1])
+        fault = Fault(
+            kind=parts[2],
+            count=int(parts[3]) if len(parts) > 3 else 1,
+            delay_seconds=float(parts[4]) if len(parts) > 4 else 5.0,
+        )
+    except ValueError as error:
+        raise ValueError(f"bad fault {text!r}: {error}") from error
+    return (parts[0], day), fault

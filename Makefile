@@ -1,0 +1,39 @@
+# Two commands matter: `make run` and `make test` (see README.md). Everything else supports them.
+PYTHON_FOR_VENV ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+SOURCE ?= http
+RUN_ARGS := --source $(SOURCE) $(if $(LANDING),--landing $(LANDING)) $(if $(CAMPAIGN),--campaign $(CAMPAIGN)) \
+	$(if $(START),--start $(START)) $(if $(END),--end $(END))
+
+.PHONY: run test venv ui lint stop-db clean
+
+$(VENV)/.installed: requirements.lock
+	$(PYTHON_FOR_VENV) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -r requirements.lock
+	touch $@
+
+venv: $(VENV)/.installed
+
+run: venv
+	$(PY) scripts/run_pipeline.py $(RUN_ARGS)
+
+test: venv
+	$(PY) -m pytest
+
+# The Airflow UI over the metadata DB that `make run` filled (.airflow/), on 127.0.0.1:8080.
+ui: venv
+	AIRFLOW_HOME=$(CURDIR)/.airflow AIRFLOW__CORE__DAGS_FOLDER=$(CURDIR)/dags \
+	AIRFLOW__CORE__PLUGINS_FOLDER=$(CURDIR)/plugins AIRFLOW__CORE__LOAD_EXAMPLES=False \
+	AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_ALL_ADMINS=True PYTHONPATH=$(CURDIR)/plugins \
+	$(VENV)/bin/airflow api-server --host 127.0.0.1 --port 8080
+
+lint: venv
+	$(VENV)/bin/ruff check .
+
+stop-db: venv
+	PYTHONPATH=plugins $(PY) -c "from vneid_pipeline.localpg import LocalPostgres; LocalPostgres.for_port(55432).stop()"
+
+clean: stop-db
+	rm -rf .airflow publish landing

@@ -1,0 +1,44 @@
+"""Helpers shared by the integration and end-to-end tests."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+
+import psycopg
+
+from vneid_pipeline.settings import load_settings
+
+
+def settings_for(uri: str, **overrides):
+    return dataclasses.replace(load_settings(), warehouse_uri=uri, http_attempts=3, http_timeout_seconds=5,
+                               **overrides)
+
+
+def query(uri: str, sql: str, params=None) -> list[tuple]:
+    with psycopg.connect(uri) as conn:
+        return conn.execute(sql, params).fetchall()
+
+
+def scalar(uri: str, sql: str, params=None):
+    rows = query(uri, sql, params)
+    return rows[0][0] if rows else None
+
+
+def table_digest(uri: str, table: str, order_by: str, exclude: tuple[str, ...] = ()) -> str:
+    """A checksum of a table's content (minus excluded columns), to compare two runs."""
+    with psycopg.connect(uri) as conn:
+        columns = [
+            name for (name,) in conn.execute(
+                "select column_name from information_schema.columns "
+                "where table_schema || '.' || table_name = %s order by ordinal_position", [table])
+            if name not in exclude
+        ]
+        rows = conn.execute(
+            psycopg.sql.SQL("select {} from {} order by {}").format(
+                psycopg.sql.SQL(", ").join(map(psycopg.sql.Identifier, columns)),
+                psycopg.sql.Identifier(*table.split(".")),
+                psycopg.sql.SQL(order_by),
+            )
+        ).fetchall()
+    return hashlib.sha256(repr(rows).encode()).hexdigest()

@@ -1,0 +1,205 @@
+"""Ingest of province reports over real HTTP (the bundled simulator) and from landing files."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import os
+import urllib.request
+
+import pytest
+
+from vneid_pipeline import ingest, sources
+from vneid_pipeline.simulator import FeedSimulator, Fault, default_tokens, serve_feed, write_landing
+
+from .helpers import query, scalar, settings_for
+
+CAMPAIGN = "hien-phap-2025"
+DAY = dt.date(2025, 5, 16)
+AFTER_CUTOFF = dt.datetime(2025, 5, 16, 16, 0, tzinfo=ingest.LOCAL_TZ)
+
+
+@pytest.fixture
+def feed_tokens(monkeypatch):
+    for code, token in default_tokens(FeedSimulator(CAMPAIGN).province_codes()).items():
+        monkeypatch.setenv(f"VNEID_FEED_TOKEN_{code}", token)
+
+
+def serve(faults=None):
+    return serve_feed(FeedSimulator(CAMPAIGN, faults=faults or {}))
+
+
+def ingest_http(uri, base_url, province, day=DAY, now=AFTER_CUTOFF, **overrides):
+    settings = settings_for(uri, source="http", feed_base_url=base_url, recheck_days=0, **overrides)
+    return ingest.ingest_province(settings, CAMPAIGN, province, day, now=now)
+
+
+def test_accepted_report_lands_raw_and_reaches_core(warehouse_uri, feed_tokens):
+    simulator = FeedSimulator(CAMPAIGN)
+    expected = simulator.report("30", DAY)
+    with serve() as server:
+        outcome = ingest_http(warehouse_uri, server.base_url, "30")
+        body = urllib.request.urlopen(urllib.request.Request(
+            sources.report_url(server.base_url, CAMPAIGN, "30", DAY),
+            headers={"Authorization": f"Bearer {os.environ['VNEID_FEED_TOKEN_30']}"})).read()
+    assert outcome.target_day.status == "accepted"
+    assert outcome.target_day.rows == len(expected["rows"]) == 207
+    assert scalar(warehouse_uri, "select checksum from raw.report_payload") == hashlib.sha256(body).hexdigest()
+    totals = query(warehouse_uri, "select sum(eligible), sum(participated), sum(agreed), count(*) "
+                                  "from core.current_commune_total where province_code = '30'")[0]
+    assert totals == (sum(r["eligible"] for r in expected["rows"]), sum(r["participated"] for r in expected["rows"]),
+                      sum(r["agreed"] for r in expected["rows"]), 207)
+    assert query(warehouse_uri, "select status, revision, is_late from dq.report_revision") == [("accepted", 1, False)]
+
+
+def test_identical_payload_received_again_changes_nothing(warehouse_uri, feed_tokens):
+    with serve() as server:
+        ingest_http(warehouse_uri, server.base_url, "31")
+        again = ingest_http(warehouse_uri, server.base_url, "31")
+    assert again.target_day.status == "unchanged"
+    assert scalar(warehouse_uri, "select count(*) from raw.report_payload") == 1
+    assert scalar(warehouse_uri, "select count(*) from core.province_report") == 1
+    assert scalar(warehouse_uri, "select count(*) from staging.commune_report") == 0
+
+
+def test_out_of_range_value_quarantines_the_whole_revision(warehouse_uri, feed_tokens):
+    faults = {("30", DAY): Fault("out_of_range")}
+    with serve(faults) as server:
+        bad = ingest_http(warehouse_uri, server.base_url, "30")
+        good = ingest_http(warehouse_uri, server.base_url, "31")
+    assert bad.target_day.status == "quarantined"
+    assert good.target_day.status == "accepted"
+    assert scalar(warehouse_uri, "select count(*) from core.commune_report where province_code = '30'") == 0
+    assert scalar(warehouse_uri, "select count(*) from raw.report_payload where province_code = '30'") == 1
+    rule, row_number, commune, column, value = query(
+        warehouse_uri, "select rule, row_number, commune_code, column_name, value from dq.validation_failure")[0]
+    row = FeedSimulator(CAMPAIGN, faults=faults).report("30", DAY)["rows"][row_number - 1]
+    assert (rule, commune, column, value) == ("participated_le_eligible", row["commune_code"], "participated",
+                                              str(row["participated"]))
+    assert row["participated"] > row["eligible"]
+    reason = scalar(warehouse_uri, "select reason from dq.report_revision where province_code = '30'")
+    assert f"row {row_number}" in reason and row["commune_code"] in reason and str(row["participated"]) in reason
+
+
+def test_malformed_json_is_quarantined_with_its_reason(warehouse_uri, feed_tokens):
+    with serve({("30", DAY): Fault("malformed")}) as server:
+        outcome = ingest_http(warehouse_uri, server.base_url, "30")
+    assert outcome.target_day.status == "quarantined"
+    assert outcome.target_day.reason.startswith("json_syntax: payload is not valid JSON")
+
+
+def test_missing_report_is_retried_before_the_cutoff_and_recorded_after(warehouse_uri, feed_tokens):
+    with serve({("30", DAY): Fault("missing")}) as server:
+        with pytest.raises(ingest.ReportNotYetPublishedError):
+            ingest_http(warehouse_uri, server.base_url, "30", now=dt.datetime(2025, 5, 16, 14, 0, tzinfo=ingest.LOCAL_TZ))
+        assert scalar(warehouse_uri, "select count(*) from dq.ingest_attempt") == 0
+        outcome = ingest_http(warehouse_uri, server.base_url, "30")
+    assert outcome.target_day.status == "missing"
+    assert query(warehouse_uri, "select outcome from dq.ingest_attempt") == [("missing",)]
+
+
+def test_late_report_is_flagged_by_its_own_timestamp(warehouse_uri, feed_tokens):
+    with serve({("30", DAY): Fault("late")}) as server:
+        ingest_http(warehouse_uri, server.base_url, "30")
+        ingest_http(warehouse_uri, server.base_url, "31")
+    assert dict(query(warehouse_uri, "select province_code, is_late from core.province_report")) == {"30": True, "31": False}
+
+
+def test_wrong_token_is_a_configuration_error_not_a_quarantine(warehouse_uri, feed_tokens, monkeypatch):
+    monkeypatch.setenv("VNEID_FEED_TOKEN_30", "sim-token-31")
+    with serve() as server:
+        with pytest.raises(sources.FeedConfigurationError, match="403"):
+            ingest_http(warehouse_uri, server.base_url, "30")
+    assert scalar(warehouse_uri, "select count(*) from dq.report_revision") == 0
+
+
+def test_server_errors_are_retried_then_accepted(warehouse_uri, feed_tokens):
+    with serve({("30", DAY): Fault("server_error", count=2)}) as server:
+        outcome = ingest_http(warehouse_uri, server.base_url, "30")
+        assert server.request_count("30", DAY) == 3
+    assert outcome.target_day.status == "accepted"
+
+
+def test_feed_still_failing_after_retries_raises(warehouse_uri, feed_tokens):
+    with serve({("30", DAY): Fault("server_error", count=10)}) as server:
+        with pytest.raises(sources.FeedUnavailableError, match="after 3 attempts"):
+            ingest_http(warehouse_uri, server.base_url, "30")
+
+
+def _rewrite_csv(source, target, change):
+    text = source.read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    change(rows)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    target.write_text(out.getvalue(), encoding="utf-8")
+
+
+def test_higher_revision_supersedes_and_history_stays(warehouse_uri, tmp_path):
+    write_landing(FeedSimulator(CAMPAIGN), tmp_path, [DAY], province_codes=["30"])
+    folder = tmp_path / CAMPAIGN / "30"
+    settings = settings_for(warehouse_uri, source="files", landing_dir=tmp_path, recheck_days=0)
+    first = ingest.ingest_province(settings, CAMPAIGN, "30", DAY, now=AFTER_CUTOFF)
+    assert first.target_day.status == "accepted"
+
+    def add_participants(rows):
+        rows[0]["participated"] = str(int(rows[0]["participated"]) + 1)
+
+    _rewrite_csv(folder / f"{DAY}.csv", folder / f"{DAY}.r2.csv", add_participants)
+    second = ingest.ingest_province(settings, CAMPAIGN, "30", DAY, now=AFTER_CUTOFF)
+    assert [day.status for day in second.days] == ["unchanged", "accepted"]
+    assert query(warehouse_uri, "select revision, is_current from core.province_report order by revision") == [
+        (1, False), (2, True)]
+    assert scalar(warehouse_uri, "select count(*) from core.commune_report") == 2 * 207
+    first_commune = sorted(FeedSimulator(CAMPAIGN).report("30", DAY)["rows"], key=lambda r: 0)[0]["commune_code"]
+    assert scalar(warehouse_uri, "select participated from core.current_commune_total where commune_code = %s",
+                  [first_commune]) == FeedSimulator(CAMPAIGN).report("30", DAY)["rows"][0]["participated"] + 1
+
+
+def test_revision_not_higher_than_current_is_ignored_with_a_reason(warehouse_uri, tmp_path):
+    write_landing(FeedSimulator(CAMPAIGN), tmp_path, [DAY], province_codes=["30"])
+    folder = tmp_path / CAMPAIGN / "30"
+    _rewrite_csv(folder / f"{DAY}.csv", folder / f"{DAY}.r2.csv", lambda rows: None)
+    settings = settings_for(warehouse_uri, source="files", landing_dir=tmp_path, recheck_days=0)
+    ingest.ingest_province(settings, CAMPAIGN, "30", DAY, now=AFTER_CUTOFF)
+    assert scalar(warehouse_uri, "select revision from core.province_report where is_current") == 2
+    # revision 1 arrives again, altered, after revision 2 was accepted
+    _rewrite_csv(folder / f"{DAY}.r2.csv", folder / f"{DAY}.csv", lambda rows: rows.pop())
+    outcome = ingest.ingest_province(settings, CAMPAIGN, "30", DAY, now=AFTER_CUTOFF)
+    assert outcome.days[0].status == "ignored"
+    assert "not higher than revision 2" in outcome.days[0].reason
+    assert scalar(warehouse_uri, "select revision from core.province_report where is_current") == 2
+
+
+def test_csv_and_xlsx_for_the_same_revision_is_an_error(warehouse_uri, tmp_path):
+    write_landing(FeedSimulator(CAMPAIGN), tmp_path, [DAY], formats=("csv", "xlsx"), province_codes=["30"])
+    settings = settings_for(warehouse_uri, source="files", landing_dir=tmp_path, recheck_days=0)
+    outcome = ingest.ingest_province(settings, CAMPAIGN, "30", DAY, now=AFTER_CUTOFF)
+    assert {day.status for day in outcome.days} == {"quarantined"}
+    assert "ambiguous_submission" in outcome.target_day.reason
+    assert scalar(warehouse_uri, "select count(*) from core.province_report") == 0
+
+
+def test_xlsx_report_is_accepted(warehouse_uri, tmp_path):
+    write_landing(FeedSimulator(CAMPAIGN), tmp_path, [DAY], formats=("xlsx",), province_codes=["01"])
+    settings = settings_for(warehouse_uri, source="files", landing_dir=tmp_path, recheck_days=0)
+    outcome = ingest.ingest_province(settings, CAMPAIGN, "01", DAY, now=AFTER_CUTOFF)
+    assert outcome.target_day.status == "accepted"
+    expected = FeedSimulator(CAMPAIGN).report("01", DAY)
+    assert scalar(warehouse_uri, "select sum(participated) from core.current_commune_total") == sum(
+        row["participated"] for row in expected["rows"])
+
+
+def test_recheck_window_picks_up_a_late_report_for_an_earlier_day(warehouse_uri, tmp_path):
+    simulator = FeedSimulator(CAMPAIGN)
+    write_landing(simulator, tmp_path, [DAY], province_codes=["30"])
+    settings = settings_for(warehouse_uri, source="files", landing_dir=tmp_path, recheck_days=2)
+    next_day = DAY + dt.timedelta(days=1)
+    outcome = ingest.ingest_province(settings, CAMPAIGN, "30", next_day, now=AFTER_CUTOFF + dt.timedelta(days=1))
+    statuses = {day.report_date: day.status for day in outcome.days}
+    assert statuses[DAY.isoformat()] == "accepted"
+    assert statuses[next_day.isoformat()] == "missing"

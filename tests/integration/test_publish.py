@@ -1,0 +1,149 @@
+"""Publishing marts from core, checked against figures computed from the simulator's own reports."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from decimal import Decimal
+
+import pytest
+
+from vneid_pipeline import ingest, publish, warehouse
+from vneid_pipeline.simulator import FeedSimulator, Fault, write_landing
+
+from .helpers import query, scalar, settings_for, table_digest
+
+CAMPAIGN = "hien-phap-2025"
+DAYS = [dt.date(2025, 5, 15), dt.date(2025, 5, 16)]
+FAULTS = {("30", DAYS[1]): Fault("out_of_range"), ("01", DAYS[1]): Fault("missing")}
+MART_KEYS = {
+    "mart.national_daily": "campaign_id, report_date",
+    "mart.province_daily": "campaign_id, report_date, province_code",
+    "mart.district_daily": "campaign_id, report_date, district_code",
+    "mart.commune_daily": "campaign_id, report_date, commune_code",
+    "mart.report_status": "campaign_id, report_date, province_code",
+}
+
+
+@pytest.fixture(scope="module")
+def published(postgres_server, tmp_path_factory):
+    uri = postgres_server.create_database("test_publish_module", recreate=True)
+    warehouse.prepare(uri)
+    landing = tmp_path_factory.mktemp("landing")
+    publish_root = tmp_path_factory.mktemp("publish")
+    simulator = FeedSimulator(CAMPAIGN, faults=FAULTS)
+    write_landing(simulator, landing, DAYS)
+    settings = settings_for(uri, source="files", landing_dir=landing, recheck_days=0)
+    for day in DAYS:
+        now = dt.datetime.combine(day, dt.time(16), tzinfo=ingest.LOCAL_TZ)
+        for province in simulator.province_codes():
+            ingest.ingest_province(settings, CAMPAIGN, province, day, now=now)
+        publish.publish_day(uri, CAMPAIGN, day, publish_root)
+    return uri, publish_root, FeedSimulator(CAMPAIGN)
+
+
+def expected_province_figures(simulator, day):
+    figures = {}
+    for province in simulator.province_codes():
+        rows = simulator.report(province, day)["rows"]
+        eligible = sum(row["eligible"] for row in rows)
+        participated = sum(row["participated"] for row in rows)
+        figures[province] = (eligible, participated, sum(row["agreed"] for row in rows),
+                             Decimal(participated) / Decimal(eligible))
+    return figures
+
+
+def test_every_province_has_a_row_with_the_right_status(published):
+    uri, _, _ = published
+    for day in DAYS:
+        assert scalar(uri, "select count(*) from mart.province_daily where report_date = %s", [day]) == 63
+    statuses = dict(query(uri, "select province_code, status from mart.report_status where report_date = %s", [DAYS[1]]))
+    assert statuses["30"] == "quarantined" and statuses["01"] == "missing"
+    assert sum(1 for status in statuses.values() if status == "accepted") == 61
+    reason = scalar(uri, "select reason from mart.report_status where report_date = %s and province_code = '30'", [DAYS[1]])
+    assert reason.startswith("participated_le_eligible: row ")
+    assert query(uri, "select eligible, national_rank from mart.province_daily where report_date = %s "
+                      "and province_code in ('01', '30')", [DAYS[1]]) == [(None, None), (None, None)]
+
+
+def test_province_figures_match_the_simulator_and_ranks_follow_rates(published):
+    uri, _, simulator = published
+    for day in DAYS:
+        expected = expected_province_figures(simulator, day)
+        rows = query(uri, "select province_code, eligible, participated, agreed, participation_rate, national_rank "
+                          "from mart.province_daily where report_date = %s and report_status = 'accepted'", [day])
+        for code, eligible, participated, agreed, rate, _ in rows:
+            assert (eligible, participated, agreed) == expected[code][:3]
+            assert abs(rate - expected[code][3]) < Decimal("1e-15")
+        ranked = sorted(rows, key=lambda row: (-row[4], row[0]))
+        assert [row[5] for row in ranked] == list(range(1, len(rows) + 1))
+
+
+def test_rank_change_and_new_participants_compare_with_the_previous_day(published):
+    uri, _, _ = published
+    rows = query(uri, """
+        select today.province_code, yesterday.national_rank - today.national_rank, today.rank_change,
+               today.participated - yesterday.participated, today.participated_new
+        from mart.province_daily as today
+        join mart.province_daily as yesterday
+          on yesterday.province_code = today.province_code and yesterday.report_date = today.report_date - 1
+        where today.report_date = %s and today.report_status = 'accepted'""", [DAYS[1]])
+    assert len(rows) == 61
+    for _, expected_change, rank_change, expected_new, participated_new in rows:
+        assert rank_change == expected_change
+        assert participated_new == expected_new
+    assert scalar(uri, "select count(rank_change) from mart.province_daily where report_date = %s", [DAYS[0]]) == 0
+
+
+def test_national_totals_are_the_sum_of_accepted_provinces(published):
+    uri, _, simulator = published
+    expected = expected_province_figures(simulator, DAYS[1])
+    accepted = [code for code in expected if code not in ("01", "30")]
+    national = query(uri, "select eligible, participated, provinces_reported, provinces_expected, target_rate "
+                          "from mart.national_daily where report_date = %s", [DAYS[1]])[0]
+    assert national == (sum(expected[c][0] for c in accepted), sum(expected[c][1] for c in accepted), 61, 63,
+                        Decimal("0.9000"))
+
+
+def test_district_and_commune_marts_add_up_to_provinces(published):
+    uri, _, _ = published
+    mismatches = query(uri, """
+        select p.province_code from mart.province_daily p
+        left join (select province_code, sum(participated) s, count(*) n from mart.commune_daily
+                   where report_date = %(day)s group by 1) c using (province_code)
+        left join (select province_code, sum(participated) s, sum(communes_reported) n from mart.district_daily
+                   where report_date = %(day)s group by 1) d using (province_code)
+        where p.report_date = %(day)s and p.report_status = 'accepted'
+          and (p.participated <> c.s or p.participated <> d.s or p.communes_reported <> c.n
+               or p.communes_reported <> d.n)""", {"day": DAYS[1]})
+    assert mismatches == []
+    ranks = query(uri, "select province_code, array_agg(rank_in_province order by participation_rate desc, commune_code) "
+                       "from mart.commune_daily where report_date = %s group by 1", [DAYS[1]])
+    for _, ordered in ranks:
+        assert ordered == list(range(1, len(ordered) + 1))
+
+
+def test_files_are_exported_with_bom_for_every_mart_and_feedback(published):
+    uri, root, _ = published
+    day_dir = root / CAMPAIGN / DAYS[1].isoformat()
+    for table in ("national_daily", "province_daily", "district_daily", "commune_daily", "report_status"):
+        content = (day_dir / f"{table}.csv").read_bytes()
+        assert content.startswith(b"\xef\xbb\xbf")
+        rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
+        assert len(rows) == scalar(uri, f"select count(*) from mart.{table} where report_date = %s", [DAYS[1]])
+    assert not list(day_dir.glob(".*.tmp"))
+    feedback = list(csv.DictReader(io.StringIO((day_dir / "feedback" / "30.csv").read_text(encoding="utf-8-sig"))))
+    assert feedback and feedback[0]["Quy tắc"] == "participated_le_eligible"
+    assert feedback[0]["Mã xã"] and feedback[0]["Giá trị"]
+    assert not (root / CAMPAIGN / DAYS[0].isoformat() / "feedback").exists()
+
+
+def test_republishing_changes_nothing_but_publication_time(published):
+    uri, root, _ = published
+    before = {table: table_digest(uri, table, key, exclude=("published_at",)) for table, key in MART_KEYS.items()}
+    stamp = scalar(uri, "select published_at from mart.national_daily where report_date = %s", [DAYS[1]])
+    publish.publish_day(uri, CAMPAIGN, DAYS[1], root)
+    after = {table: table_digest(uri, table, key, exclude=("published_at",)) for table, key in MART_KEYS.items()}
+    assert after == before
+    assert scalar(uri, "select published_at from mart.national_daily where report_date = %s", [DAYS[1]]) > stamp
