@@ -5,7 +5,8 @@ The two releases we need (0.6.0: before the 2025 reform; 2025.10.1: after it) bo
 JSON data files straight out of the downloaded wheels and writes one CSV per administrative
 version into include/reference/admin_units/. Run it once when a new release is adopted:
 
-    pip download --no-deps -d /tmp/vp vietnam-provinces==0.6.0 vietnam-provinces==2025.10.1
+    pip download --no-deps -d /tmp/vp vietnam-provinces==0.6.0
+    pip download --no-deps -d /tmp/vp vietnam-provinces==2025.10.1
     python scripts/generate_reference.py /tmp/vp/vietnam_provinces-0.6.0-py3-none-any.whl \
         /tmp/vp/vietnam_provinces-2025.10.1-py3-none-any.whl
 """

@@ -146,7 +146,7 @@ def main(argv: list[str]) -> int:
             logical = dt.datetime.combine(day, dt.time(15, 30), tzinfo=ingest.LOCAL_TZ)
             ingest_run = ingest_dag.test(logical_date=logical, run_conf={"campaign_id": campaign.campaign_id,
                                                                           "source": args.source})
-            to_publish = sorted({day, *ingest.dates_decided_since(uri, campaign.campaign_id, ingest_started)})
+            to_publish = ingest.days_to_publish(uri, campaign.campaign_id, day, ingest_started)
             publish_run = publish_dag.test(
                 logical_date=None,
                 run_conf={"campaign_id": campaign.campaign_id, "report_dates": [d.isoformat() for d in to_publish]},

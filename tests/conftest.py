@@ -11,6 +11,13 @@ from pathlib import Path
 
 import pytest
 
+# Airflow reads its configuration when first imported: give the test session its own home.
+_AIRFLOW_HOME = tempfile.mkdtemp(prefix="vneid-airflow-test-")
+os.environ["AIRFLOW_HOME"] = _AIRFLOW_HOME
+os.environ["AIRFLOW__CORE__DAGS_FOLDER"] = str(Path(__file__).resolve().parents[1] / "dags")
+os.environ["AIRFLOW__CORE__PLUGINS_FOLDER"] = str(Path(__file__).resolve().parents[1] / "plugins")
+os.environ["AIRFLOW__CORE__LOAD_EXAMPLES"] = "False"
+
 from vneid_pipeline import warehouse
 from vneid_pipeline.localpg import LocalPostgres
 

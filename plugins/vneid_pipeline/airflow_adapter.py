@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from airflow.sdk import Asset, get_current_context
 from airflow.sdk.exceptions import AirflowFailException, AirflowSkipException
 
-from vneid_pipeline import ingest, publish, warehouse
+from vneid_pipeline import ingest, publish, sources, warehouse
 from vneid_pipeline.settings import REPORT_TIMEZONE, Settings, load_settings
 
 log = logging.getLogger(__name__)
@@ -47,8 +47,17 @@ def prepare_warehouse() -> None:
     warehouse.prepare(task_settings().warehouse_uri)
 
 
+def _skip_outside_campaign(settings: Settings) -> None:
+    campaign = ingest.campaign_dates(settings.warehouse_uri, settings.campaign_id)
+    report_date = run_report_date()
+    if not campaign[0] <= report_date <= campaign[1]:
+        raise AirflowSkipException(f"{report_date} is outside campaign {settings.campaign_id} "
+                                   f"({campaign[0]} to {campaign[1]}): nothing to ingest")
+
+
 def plan_provinces() -> list[dict]:
     settings = task_settings()
+    _skip_outside_campaign(settings)
     context = get_current_context()
     context["ti"].xcom_push(key=PLANNED_AT_KEY, value=dt.datetime.now(dt.timezone.utc).isoformat())
     provinces = ingest.expected_provinces(settings.warehouse_uri, settings.campaign_id)
@@ -62,7 +71,11 @@ def ingest_province(province: dict) -> dict:
     context = get_current_context()
     context["province_label"] = f"{province['province_code']} {province['province_name']}"
     report_date = run_report_date()
-    outcome = ingest.ingest_province(settings, settings.campaign_id, province["province_code"], report_date)
+    try:
+        outcome = ingest.ingest_province(settings, settings.campaign_id, province["province_code"], report_date)
+    except sources.FeedConfigurationError as error:
+        # Retrying cannot fix a refused token or a wrong setting: fail at once and say so.
+        raise AirflowFailException(f"CONFIGURATION ERROR for province {province['province_code']}: {error}") from None
     for day in outcome.days:
         log.info("%s %s: %s (revision %s, %d rows)%s", province["province_code"], day.report_date, day.status,
                  day.revision, day.rows, f" - {day.reason}" if day.reason else "")
@@ -77,13 +90,17 @@ def ingest_province(province: dict) -> dict:
 def record_ingest_day(outlet_events) -> dict:
     """Fail the run when a province got no recorded fate (a pipeline error); otherwise announce the days."""
     settings = task_settings()
+    _skip_outside_campaign(settings)
     context = get_current_context()
     report_date = run_report_date()
-    planned_at = dt.datetime.fromisoformat(context["ti"].xcom_pull(task_ids="plan_provinces", key=PLANNED_AT_KEY))
+    planned = context["ti"].xcom_pull(task_ids="plan_provinces", key=PLANNED_AT_KEY)
+    if planned is None:
+        raise RuntimeError("plan_provinces did not run for this day; see its log")
+    planned_at = dt.datetime.fromisoformat(planned)
     counts, unreached = ingest.check_day_complete(settings.warehouse_uri, settings.campaign_id, report_date,
                                                   since=planned_at)
-    changed = {report_date, *ingest.dates_decided_since(settings.warehouse_uri, settings.campaign_id, planned_at)}
-    report_dates = sorted(day.isoformat() for day in changed)
+    report_dates = [day.isoformat() for day in ingest.days_to_publish(
+        settings.warehouse_uri, settings.campaign_id, report_date, planned_at)]
     outlet_events[WAREHOUSE_ASSET].extra = {"campaign_id": settings.campaign_id, "report_dates": report_dates}
     log.info("ingest of %s %s: %s; days to publish: %s", settings.campaign_id, report_date, counts, report_dates)
     if unreached:

@@ -84,6 +84,12 @@ def _campaign(conn: psycopg.Connection, campaign_id: str) -> dict:
     return dict(zip(keys, row))
 
 
+def campaign_dates(uri: str, campaign_id: str) -> tuple[dt.date, dt.date]:
+    with connect(uri) as conn:
+        campaign = _campaign(conn, campaign_id)
+        return campaign["first_day"], campaign["last_day"]
+
+
 def expected_provinces(uri: str, campaign_id: str) -> list[dict]:
     with connect(uri) as conn:
         _campaign(conn, campaign_id)
@@ -131,7 +137,8 @@ def _reconcile_total(parsed: ParsedReport) -> list[Violation]:
         declared = total.get(column)
         if declared is None:
             continue
-        values = parsed.rows[column]
+        totals = parsed.rows[(parsed.rows["section"] == "") & (parsed.rows["citizen_group"] == "")]
+        values = totals[column]
         if column == "agreed" and values.isna().any():
             continue
         summed = int(values.sum(skipna=True))
@@ -207,9 +214,10 @@ def process_received(conn, received: sources.ReceivedReport, expected: ExpectedR
         return DayOutcome(received.report_date.isoformat(), "unchanged", fate[1], fate[2])
     revision = received.revision_from_name
     late = is_late(received.source_timestamp, received.report_date, deadline_hour)
-    if received.conflict:
+    if received.rejection:
+        rule, message = received.rejection
         return _quarantine(conn, payload_id, received, revision, late, received.source_timestamp, 0,
-                           [Violation("ambiguous_submission", received.conflict)])
+                           [Violation(rule, message)])
     try:
         parsed = parse_report(received)
     except ContractViolation as violation:
@@ -282,6 +290,17 @@ def check_day_complete(uri: str, campaign_id: str, report_date: dt.date,
             else:
                 counts[attempt] = counts.get(attempt, 0) + 1
     return counts, unreached
+
+
+def days_to_publish(uri: str, campaign_id: str, report_date: dt.date, since: dt.datetime) -> list[dt.date]:
+    """The report day plus every day from the earliest one whose data changed since `since`.
+
+    Days after a corrected day are republished too: their participated_new and rank_change
+    compare with the corrected figures.
+    """
+    changed = [day for day in dates_decided_since(uri, campaign_id, since) if day <= report_date]
+    first = min([report_date, *changed])
+    return [first + dt.timedelta(days=n) for n in range((report_date - first).days + 1)]
 
 
 def dates_decided_since(uri: str, campaign_id: str, since: dt.datetime) -> list[dt.date]:

@@ -19,6 +19,8 @@ from pathlib import Path
 import psycopg
 from psycopg import sql
 
+from vneid_pipeline.sqlfiles import load_sql
+
 SUPERUSER = "postgres"
 OWNER_ROLE = "vneid_owner"
 
@@ -105,13 +107,16 @@ class LocalPostgres:
 
     def create_database(self, database: str, owner: str = OWNER_ROLE, recreate: bool = False) -> str:
         """Create the owner role and the database if absent; return the owner's URI for it."""
+        names = {"role": sql.Identifier(owner), "owner": sql.Identifier(owner), "database": sql.Identifier(database)}
+
+        def statement(name: str) -> sql.Composed:
+            return sql.SQL(load_sql(f"localpg/{name}.sql")).format(**names)
+
         with psycopg.connect(self.uri(), autocommit=True) as conn:
-            role_exists = conn.execute("select 1 from pg_roles where rolname = %s", [owner]).fetchone()
-            if not role_exists:
-                conn.execute(sql.SQL("create role {} login createrole").format(sql.Identifier(owner)))
+            if not conn.execute(load_sql("localpg/select_role.sql"), {"role": owner}).fetchone():
+                conn.execute(statement("create_role"))
             if recreate:
-                conn.execute(sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(database)))
-            db_exists = conn.execute("select 1 from pg_database where datname = %s", [database]).fetchone()
-            if not db_exists:
-                conn.execute(sql.SQL("create database {} owner {}").format(sql.Identifier(database), sql.Identifier(owner)))
+                conn.execute(statement("drop_database"))
+            if not conn.execute(load_sql("localpg/select_database.sql"), {"database": database}).fetchone():
+                conn.execute(statement("create_database"))
         return self.uri(database, owner)

@@ -116,7 +116,8 @@ def parse_json(received: ReceivedReport) -> ParsedReport:
         raise ContractViolation("json_syntax", f"payload is not valid JSON: {error.msg} at line {error.lineno} column {error.colno}") from None
     if not isinstance(document, dict):
         raise ContractViolation("json_structure", f"payload must be a JSON object, not {type(document).__name__}")
-    if document.get("schema_version") != SCHEMA_VERSION:
+    version = document.get("schema_version")
+    if type(version) is not int or version != SCHEMA_VERSION:
         raise ContractViolation(
             "schema_version", f"schema_version {document.get('schema_version')!r} is not supported (expected 1)"
         )
@@ -174,6 +175,8 @@ def _parse_timestamp(value) -> dt.datetime:
 
 def _table_records(header: list, body, source_name: str) -> list[dict]:
     columns = [unicodedata.normalize("NFC", str(name or "")).strip().lower() for name in header]
+    while columns and columns[-1] == "":  # spreadsheets pad rows to the widest formatted column
+        columns.pop()
     missing = [name for name in REQUIRED_FILE_COLUMNS if name not in columns]
     unknown = [name for name in columns if name not in REQUIRED_FILE_COLUMNS + OPTIONAL_COLUMNS]
     duplicated = sorted({name for name in columns if columns.count(name) > 1})
@@ -193,7 +196,8 @@ def _table_records(header: list, body, source_name: str) -> list[dict]:
     for index, cells in enumerate(body, start=1):
         if all(cell is None or str(cell).strip() == "" for cell in cells):
             continue
-        if len(cells) != len(columns):
+        extra = cells[len(columns):]
+        if len(cells) < len(columns) or any(cell is not None and str(cell).strip() != "" for cell in extra):
             raise ContractViolation(
                 "row_shape", f"data row {index} has {len(cells)} fields where the header has {len(columns)}"
             )

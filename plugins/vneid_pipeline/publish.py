@@ -55,6 +55,7 @@ def _write_atomically(target: Path, chunks) -> None:
             out.write(UTF8_BOM)
             for chunk in chunks:
                 out.write(chunk)
+        os.chmod(temporary, 0o644)  # mkstemp creates 0600; published files are meant to be read by others
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -32,7 +32,7 @@ class ReceivedReport:
     content: bytes
     source_timestamp: dt.datetime | None  # a file's modification time; None for HTTP
     revision_from_name: int | None = None
-    conflict: str | None = None  # set when the landing area holds an ambiguous submission
+    rejection: tuple[str, str] | None = None  # (rule, message) when the file cannot be accepted as sent
 
 
 class FeedConfigurationError(RuntimeError):
@@ -48,9 +48,9 @@ class ReportNotPublishedError(LookupError):
 
 
 def _check_identifiers(campaign_id: str, province_code: str) -> None:
-    if not CAMPAIGN_ID_PATTERN.match(campaign_id):
+    if not CAMPAIGN_ID_PATTERN.fullmatch(campaign_id):
         raise ValueError(f"campaign id {campaign_id!r} is not a valid identifier")
-    if not PROVINCE_CODE_PATTERN.match(province_code):
+    if not PROVINCE_CODE_PATTERN.fullmatch(province_code):
         raise ValueError(f"province code {province_code!r} is not two digits")
 
 
@@ -112,7 +112,7 @@ def list_landing(landing_root: Path, campaign_id: str, province_code: str, repor
         raise ReportNotPublishedError(f"{folder} does not exist")
     by_revision: dict[int, list[Path]] = {}
     for path in folder.iterdir():
-        match = LANDING_NAME.match(path.name)
+        match = LANDING_NAME.fullmatch(path.name)
         if not match or match.group("date") != report_date.isoformat():
             continue
         if path.is_symlink() or not path.is_file():
@@ -124,23 +124,24 @@ def list_landing(landing_root: Path, campaign_id: str, province_code: str, repor
     received = []
     for revision in sorted(by_revision):
         paths = sorted(by_revision[revision])
-        conflict = None
+        ambiguity = None
         if len(paths) > 1:
-            conflict = (
-                f"both {' and '.join(p.name for p in paths)} exist for revision {revision}; "
-                "send exactly one file per revision"
-            )
+            ambiguity = ("ambiguous_submission", f"both {' and '.join(p.name for p in paths)} exist for revision "
+                         f"{revision}; send exactly one file per revision")
         for path in paths:
             size = path.stat().st_size
+            rejection = ambiguity
             if size > MAX_PAYLOAD_BYTES:
-                conflict = f"{path.name} is {size} bytes, larger than the {MAX_PAYLOAD_BYTES}-byte limit"
-                content = b""
+                # Only the first bytes are kept in raw, as evidence; the file itself stays in the landing area.
+                rejection = ("file_too_large", f"{path.name} is {size} bytes, over the {MAX_PAYLOAD_BYTES}-byte limit")
+                with path.open("rb") as handle:
+                    content = handle.read(64 * 1024)
             else:
                 content = path.read_bytes()
             mtime = dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.timezone.utc)
             received.append(
                 ReceivedReport(campaign_id, province_code, report_date, "files", str(path), path.suffix[1:],
-                               content, mtime, revision, conflict)
+                               content, mtime, revision, rejection)
             )
     return received
 

@@ -79,8 +79,12 @@ def _validation_definition(name: str):
     batch = context.data_sources.add_pandas(f"{name}_source").add_dataframe_asset(name).add_batch_definition_whole_dataframe("whole")
     suite = gx.ExpectationSuite(name=name, meta=definition.get("meta", {}))
     for expectation in definition["expectations"]:
-        suite.add_expectation_configuration(
-            ExpectationConfiguration(type=expectation["type"], kwargs=expectation["kwargs"], meta=expectation["meta"])
+        # add_expectation_configuration would merge two expectations of the same type on the same
+        # column (report_date_in_campaign and report_date_matches); add each one as its own object.
+        suite.add_expectation(
+            ExpectationConfiguration(
+                type=expectation["type"], kwargs=expectation["kwargs"], meta=expectation["meta"]
+            ).to_domain_obj()
         )
     suite = context.suites.add(suite)
     return context.validation_definitions.add(gx.ValidationDefinition(name=f"{name}_validation", data=batch, suite=suite))

@@ -45,10 +45,28 @@ def migration_files() -> list[tuple[int, str, str]]:
     return files
 
 
+def pending_migrations(conn: psycopg.Connection) -> list[str] | None:
+    """Names of the migrations not applied yet; None when the version table does not exist."""
+    if conn.execute(load_sql("meta/select_schema_migration_table.sql")).fetchone()[0] is None:
+        conn.rollback()
+        return None
+    applied = {version: checksum for version, _, checksum in conn.execute(load_sql("meta/select_schema_migration.sql"))}
+    conn.rollback()
+    pending = []
+    for version, name, text in migration_files():
+        if version not in applied:
+            pending.append(name)
+        elif applied[version] != _sha256(text.encode()):
+            raise MigrationError(f"migration {name} changed after it was applied; add a new migration instead")
+    return pending
+
+
 def migrate(uri: str) -> list[str]:
     """Apply pending migrations in order, each in its own transaction; return the applied names."""
     applied_now = []
     with connect(uri) as conn:
+        if pending_migrations(conn) == []:
+            return applied_now
         conn.execute(load_sql("meta/create_schema_migration.sql"))
         conn.commit()
         for version, filename, text in migration_files():

@@ -19,6 +19,9 @@ alter default privileges in schema raw grant select, insert on tables to vneid_l
 alter default privileges in schema staging, core, dq, mart
     grant select, insert, update, delete on tables to vneid_loader;
 
+-- The loader checks that the schema is current before it loads anything (it cannot migrate).
+grant select on public.schema_migration to vneid_loader;
+
 grant usage on schema mart to bi_reader;
 grant select on all tables in schema mart to bi_reader;
 alter default privileges in schema mart grant select on tables to bi_reader;

@@ -1,0 +1,1 @@
+select 1 from pg_roles where rolname = %(role)s
