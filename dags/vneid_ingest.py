@@ -19,8 +19,9 @@ warehouse Asset and the publish DAG runs.
 
 **When `record_ingest_day` fails**, a province task failed for a reason other than its data (feed
 credentials, HTTP 401/403, network, warehouse): fix the cause, then clear the failed province tasks.
-Re-run one province-day with:
-`airflow tasks clear vneid_ingest -t ingest_province -s <date> -e <date>` (or `make run START=<date> END=<date>`).
+Re-run the day's failed provinces (and, with `-d`, the announcement that republishes):
+`airflow tasks clear vneid_ingest -t '^ingest_province$' -d -f -s <D>T15:30:00+07:00 -e <D>T15:30:00+07:00 -y`
+(see docs/operations.md), or locally `make run START=<D> END=<D>`.
 """
 
 from __future__ import annotations
