@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 import psycopg
 
-from vneid_pipeline import sources
+from vneid_pipeline import quality, sources
 from vneid_pipeline.parsing import ContractViolation, ParsedReport, Violation, parse_report
 from vneid_pipeline.settings import REPORT_TIMEZONE, Settings
 from vneid_pipeline.sqlfiles import load_sql
@@ -35,6 +35,7 @@ class DayOutcome:
     revision: int | None = None
     reason: str | None = None
     rows: int = 0
+    findings: str | None = None
 
 
 @dataclass
@@ -114,6 +115,19 @@ def _land(conn: psycopg.Connection, received: sources.ReceivedReport) -> int:
         return conn.execute(load_sql("ingest/insert_raw_payload.sql"), params).fetchone()[0]
 
 
+def _record_findings(conn, payload_id: int, findings: quality.QualityFindings | None) -> None:
+    if findings is None:
+        return
+    for result in findings.reconciliation:
+        if result["declared"] is not None:
+            conn.execute(load_sql("ingest/insert_reconciliation.sql"), {
+                "payload_id": payload_id, **{k: v for k, v in result.items() if k != "message"}})
+    for regression in findings.regressions:
+        conn.execute(load_sql("ingest/insert_regression.sql"), {"payload_id": payload_id, **regression})
+    for outlier in findings.outliers:
+        conn.execute(load_sql("ingest/insert_outlier.sql"), {"payload_id": payload_id, **outlier})
+
+
 def _record_fate(conn, payload_id, received, status, revision, reason, late, generated_at, row_count, violations=()):
     conn.execute(load_sql("ingest/insert_report_revision.sql"), {
         "payload_id": payload_id, "campaign_id": received.campaign_id, "province_code": received.province_code,
@@ -126,27 +140,6 @@ def _record_fate(conn, payload_id, received, status, revision, reason, late, gen
             "row_number": violation.row_number, "commune_code": violation.commune_code,
             "column_name": violation.column_name, "value": violation.value, "message": violation.message,
         })
-
-
-def _reconcile_total(parsed: ParsedReport) -> list[Violation]:
-    total = parsed.province_total
-    if not total:
-        return []
-    found = []
-    for column in ("eligible", "participated", "agreed"):
-        declared = total.get(column)
-        if declared is None:
-            continue
-        totals = parsed.rows[(parsed.rows["section"] == "") & (parsed.rows["citizen_group"] == "")]
-        values = totals[column]
-        if column == "agreed" and values.isna().any():
-            continue
-        summed = int(values.sum(skipna=True))
-        if declared != summed:
-            found.append(Violation("province_total_reconciles",
-                                   f"province_total.{column}={declared} but the rows add up to {summed}",
-                                   column_name=column, value=str(declared)))
-    return found
 
 
 def _copy_rows(conn: psycopg.Connection, payload_id: int, parsed: ParsedReport) -> None:
@@ -167,7 +160,7 @@ except ImportError:  # pragma: no cover - pandas is a hard dependency
     _NA = None
 
 
-def _merge(conn, payload_id, received, parsed, late) -> DayOutcome:
+def _merge(conn, payload_id, received, parsed, late, findings: quality.QualityFindings) -> DayOutcome:
     """Stage and merge one valid revision in a single transaction; refuse a revision not higher than the current."""
     key = {"campaign_id": received.campaign_id, "province_code": received.province_code,
            "report_date": received.report_date}
@@ -193,21 +186,25 @@ def _merge(conn, payload_id, received, parsed, late) -> DayOutcome:
         conn.execute(load_sql("ingest/update_current_revision.sql"), {**key, "payload_id": payload_id})
         _record_fate(conn, payload_id, received, "accepted", parsed.revision, None, late, parsed.generated_at,
                      len(parsed.rows))
+        _record_findings(conn, payload_id, findings)
         conn.execute(load_sql("ingest/delete_staging_rows.sql"), {"payload_id": payload_id})
-    return DayOutcome(day, "accepted", parsed.revision, None, len(parsed.rows))
+    return DayOutcome(day, "accepted", parsed.revision, None, len(parsed.rows), findings.summary())
 
 
-def _quarantine(conn, payload_id, received, revision, late, generated_at, row_count, violations) -> DayOutcome:
+def _quarantine(conn, payload_id, received, revision, late, generated_at, row_count, violations,
+                findings: quality.QualityFindings | None = None) -> DayOutcome:
     reason = summarise(violations)
     with conn.transaction():
         _record_fate(conn, payload_id, received, "quarantined", revision, reason, late, generated_at, row_count,
                      violations)
+        _record_findings(conn, payload_id, findings)
     log.warning("quarantined %s/%s %s revision %s: %s", received.campaign_id, received.province_code,
                 received.report_date, revision, reason)
     return DayOutcome(received.report_date.isoformat(), "quarantined", revision, reason, row_count)
 
 
-def process_received(conn, received: sources.ReceivedReport, expected: ExpectedReport, deadline_hour: int) -> DayOutcome:
+def process_received(conn, received: sources.ReceivedReport, expected: ExpectedReport, deadline_hour: int,
+                     policy: quality.QualityPolicy | None = None) -> DayOutcome:
     payload_id = _land(conn, received)
     fate = conn.execute(load_sql("ingest/select_payload_fate.sql"), {"payload_id": payload_id}).fetchone()
     if fate is not None:
@@ -227,11 +224,17 @@ def process_received(conn, received: sources.ReceivedReport, expected: ExpectedR
     if parsed.revision is None:
         parsed.revision = 1
     result = validate_report(parsed, expected)
-    violations = [*result.violations, *_reconcile_total(parsed)]
+    findings = None
+    if result.success:
+        previous = quality.previous_frame(conn.execute(load_sql("ingest/select_previous_day_rows.sql"), {
+            "campaign_id": received.campaign_id, "province_code": received.province_code,
+            "report_date": received.report_date}).fetchall())
+        findings = quality.assess(parsed, previous, policy or quality.QualityPolicy())
+    violations = [*result.violations, *(findings.blocking if findings else [])]
     if violations:
         return _quarantine(conn, payload_id, received, parsed.revision, late, parsed.generated_at,
-                           len(parsed.rows), violations)
-    return _merge(conn, payload_id, received, parsed, late)
+                           len(parsed.rows), violations, findings)
+    return _merge(conn, payload_id, received, parsed, late, findings)
 
 
 def ingest_province(settings: Settings, campaign_id: str, province_code: str, report_date: dt.date,
@@ -239,7 +242,9 @@ def ingest_province(settings: Settings, campaign_id: str, province_code: str, re
     """Ingest the target day and re-check the previous `recheck_days` days for new revisions."""
     now = now or dt.datetime.now(tz=dt.timezone.utc)
     outcome = ProvinceOutcome(campaign_id, province_code, report_date.isoformat())
-    with connect(settings.warehouse_uri) as conn:
+    # Autocommit: each `conn.transaction()` below is a real transaction of its own (landing, a
+    # quarantine, a merge), committed as soon as it ends, never a savepoint of a longer one.
+    with connect(settings.warehouse_uri, autocommit=True) as conn:
         campaign = _campaign(conn, campaign_id)
         if not campaign["first_day"] <= report_date <= campaign["last_day"]:
             raise ValueError(f"{report_date} is outside campaign {campaign_id} "
@@ -269,7 +274,8 @@ def ingest_province(settings: Settings, campaign_id: str, province_code: str, re
                 outcome.days.append(DayOutcome(day.isoformat(), "missing", reason=str(error)))
                 continue
             for received in received_list:
-                outcome.days.append(process_received(conn, received, expected, settings.deadline_hour))
+                outcome.days.append(process_received(conn, received, expected, settings.deadline_hour,
+                                                     settings.quality_policy()))
             with conn.transaction():
                 conn.execute(load_sql("ingest/upsert_ingest_attempt.sql"), {
                     "campaign_id": campaign_id, "report_date": day, "province_code": province_code,

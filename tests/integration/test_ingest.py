@@ -203,3 +203,42 @@ def test_recheck_window_picks_up_a_late_report_for_an_earlier_day(warehouse_uri,
     statuses = {day.report_date: day.status for day in outcome.days}
     assert statuses[DAY.isoformat()] == "accepted"
     assert statuses[next_day.isoformat()] == "missing"
+
+
+def _two_days_with_change(warehouse_uri, tmp_path, change):
+    simulator = FeedSimulator(CAMPAIGN)
+    next_day = DAY + dt.timedelta(days=1)
+    write_landing(simulator, tmp_path, [DAY, next_day], province_codes=["30"])
+    folder = tmp_path / CAMPAIGN / "30"
+    _rewrite_csv(folder / f"{next_day}.csv", folder / f"{next_day}.csv", change)
+    settings = settings_for(warehouse_uri, source="files", landing_dir=tmp_path, recheck_days=0)
+    ingest.ingest_province(settings, CAMPAIGN, "30", DAY, now=AFTER_CUTOFF)
+    return ingest.ingest_province(settings, CAMPAIGN, "30", next_day, now=AFTER_CUTOFF + dt.timedelta(days=1))
+
+
+def test_a_large_fall_in_participation_quarantines_the_revision(warehouse_uri, tmp_path):
+    def halve_first_commune(rows):
+        rows[0]["participated"] = str(int(rows[0]["participated"]) // 2)
+        rows[0]["agreed"] = "0"
+
+    outcome = _two_days_with_change(warehouse_uri, tmp_path, halve_first_commune)
+    assert outcome.target_day.status == "quarantined"
+    assert outcome.target_day.reason.startswith("cumulative_regression: commune ")
+    assert query(warehouse_uri, "select severity from dq.regression") == [("quarantine",)]
+    assert scalar(warehouse_uri, "select count(*) from core.province_report") == 1
+
+
+def test_a_small_fall_is_accepted_with_a_recorded_warning(warehouse_uri, tmp_path):
+    first = FeedSimulator(CAMPAIGN).report("30", DAY)["rows"][0]
+    assert first["participated"] > 0
+
+    def fall_below_yesterday(rows):
+        rows[0]["participated"] = str(first["participated"] - 1)
+        rows[0]["agreed"] = "0"
+
+    outcome = _two_days_with_change(warehouse_uri, tmp_path, fall_below_yesterday)
+    assert outcome.target_day.status == "accepted"
+    assert "1 regression(s) (1 warning)" in outcome.target_day.findings
+    assert query(warehouse_uri, "select commune_code, severity, previous_participated, participated "
+                                "from dq.regression") == [
+        (first["commune_code"], "warning", first["participated"], first["participated"] - 1)]

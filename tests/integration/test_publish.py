@@ -147,3 +147,10 @@ def test_republishing_changes_nothing_but_publication_time(published):
     after = {table: table_digest(uri, table, key, exclude=("published_at",)) for table, key in MART_KEYS.items()}
     assert after == before
     assert scalar(uri, "select published_at from mart.national_daily where report_date = %s", [DAYS[1]]) > stamp
+
+
+def test_national_mart_flags_an_incomplete_day(published):
+    uri, _, _ = published
+    complete = query(uri, "select report_date, provinces_on_time, provinces_late, provinces_quarantined, "
+                          "provinces_missing, is_complete from mart.national_daily order by report_date")
+    assert complete == [(DAYS[0], 63, 0, 0, 0, True), (DAYS[1], 61, 0, 1, 1, False)]

@@ -11,7 +11,8 @@ import pandas as pd
 import pytest
 
 from vneid_pipeline import settings as settings_module
-from vneid_pipeline.ingest import _reconcile_total, deadline_of, is_late, recheck_window
+from vneid_pipeline.ingest import deadline_of, is_late, recheck_window
+from vneid_pipeline.quality import QualityPolicy, assess, previous_frame
 from vneid_pipeline.parsing import ParsedReport
 from vneid_pipeline.publish import UTF8_BOM, _write_atomically
 
@@ -90,6 +91,19 @@ def parsed_with(total, agreed=(400, 1200)) -> ParsedReport:
         "agreed": pd.array(list(agreed), dtype="Int64"),
     })
     return ParsedReport("hien-phap-2025", "01", "2025-05-16", None, 1, total, rows)
+
+
+def _reconcile_total(parsed, tolerance=0.0):
+    """The blocking findings of the quality checks, with no previous day to compare with."""
+    return assess(parsed, previous_frame([]), QualityPolicy(total_tolerance=tolerance)).blocking
+
+
+def test_total_within_a_configured_tolerance_is_accepted_and_recorded():
+    parsed = parsed_with({"eligible": 3001, "participated": 2000})
+    assert _reconcile_total(parsed, tolerance=0.001) == []
+    findings = assess(parsed, previous_frame([]), QualityPolicy(total_tolerance=0.001))
+    assert [(r["column_name"], r["difference"], r["within_tolerance"]) for r in findings.reconciliation] == [
+        ("eligible", 1, True), ("participated", 0, True)]
 
 
 def test_matching_total_is_accepted():

@@ -2,7 +2,8 @@
 -- National sums cover only provinces with an accepted report (provinces_reported says how many).
 insert into mart.national_daily (
     campaign_id, report_date, eligible, participated, participated_new, agreed, participation_rate,
-    agree_rate, target_rate, target_gap, provinces_reported, provinces_expected, published_at
+    agree_rate, target_rate, target_gap, provinces_reported, provinces_expected, provinces_on_time,
+    provinces_late, provinces_quarantined, provinces_missing, is_complete, published_at
 )
 with reported as (
     select
@@ -16,7 +17,12 @@ with reported as (
 ),
 
 expected as (
-    select count(*) as provinces_expected
+    select
+        count(*) as provinces_expected,
+        count(*) filter (where report_status = 'accepted' and not is_late) as provinces_on_time,
+        count(*) filter (where report_status = 'accepted' and is_late) as provinces_late,
+        count(*) filter (where report_status = 'quarantined') as provinces_quarantined,
+        count(*) filter (where report_status = 'missing') as provinces_missing
     from mart.province_daily
     where campaign_id = %(campaign_id)s and report_date = %(report_date)s
 )
@@ -34,6 +40,11 @@ select
     campaign.target_rate - reported.participated::numeric / nullif(reported.eligible, 0),
     reported.provinces_reported,
     expected.provinces_expected,
+    expected.provinces_on_time,
+    expected.provinces_late,
+    expected.provinces_quarantined,
+    expected.provinces_missing,
+    reported.provinces_reported = expected.provinces_expected,
     now()
 from core.campaign as campaign
 cross join reported

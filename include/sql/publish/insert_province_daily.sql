@@ -5,7 +5,8 @@
 insert into mart.province_daily (
     campaign_id, report_date, province_code, province_name, eligible, participated, participated_new,
     agreed, participation_rate, agree_rate, national_rank, rank_change, target_rate, target_gap,
-    communes_reported, communes_expected, report_status, is_late, revision, published_at
+    communes_reported, communes_expected, report_status, is_late, revision, communes_regressed,
+    communes_outlying, published_at
 )
 with campaign as (
     select campaign_id, admin_version_id, target_rate
@@ -60,6 +61,17 @@ previous_day as (
     group by province_code
 ),
 
+findings as (
+    select
+        report.province_code,
+        (select count(distinct regression.commune_code) from dq.regression as regression
+            where regression.payload_id = report.payload_id) as communes_regressed,
+        (select count(*) from dq.outlier as outlier
+            where outlier.payload_id = report.payload_id) as communes_outlying
+    from core.province_report as report
+    where report.campaign_id = %(campaign_id)s and report.report_date = %(report_date)s and report.is_current
+),
+
 previous as (
     select total.province_code, total.participated
     from core.current_province_total as total
@@ -88,6 +100,8 @@ select
     status.status,
     status.is_late,
     status.revision,
+    findings.communes_regressed,
+    findings.communes_outlying,
     now()
 from expected
 cross join campaign
@@ -99,6 +113,7 @@ left join today on today.province_code = expected.province_code
 left join rank_today on rank_today.province_code = expected.province_code
 left join rank_yesterday on rank_yesterday.province_code = expected.province_code
 left join previous on previous.province_code = expected.province_code
+left join findings on findings.province_code = expected.province_code
 left join communes_expected on communes_expected.province_code = expected.province_code
 left join core.campaign_target as target
     on target.campaign_id = campaign.campaign_id and target.province_code = expected.province_code

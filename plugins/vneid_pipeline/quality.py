@@ -1,0 +1,136 @@
+"""Checks beyond the contract suite: totals reconciliation, cumulative regressions, outliers.
+
+They compare a valid report with what it declares about itself (province_total) and with the
+province's previous accepted day. Their findings go to dq whatever the report's fate; only a
+total outside the tolerance and a regression beyond the threshold quarantine the revision.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import pandas as pd
+
+from vneid_pipeline.parsing import ParsedReport, Violation
+
+COUNT_COLUMNS = ("eligible", "participated", "agreed")
+MODIFIED_Z_FACTOR = 0.6745  # makes the median absolute deviation comparable to a standard deviation
+MIN_COMMUNES_FOR_OUTLIERS = 5
+
+
+@dataclass(frozen=True)
+class QualityPolicy:
+    total_tolerance: float = 0.0  # relative difference allowed between province_total and the rows' sum
+    regression_quarantine_share: float = 0.05  # a fall larger than this share of the previous count quarantines
+    outlier_z_threshold: float = 3.5
+
+
+@dataclass
+class QualityFindings:
+    reconciliation: list[dict] = field(default_factory=list)
+    regressions: list[dict] = field(default_factory=list)
+    outliers: list[dict] = field(default_factory=list)
+    blocking: list[Violation] = field(default_factory=list)
+
+    def summary(self) -> str:
+        warnings = sum(1 for r in self.regressions if r["severity"] == "warning")
+        return (f"{len(self.regressions)} regression(s) ({warnings} warning), {len(self.outliers)} outlier(s), "
+                f"{sum(1 for r in self.reconciliation if not r['within_tolerance'])} total(s) out of tolerance")
+
+
+def totals_only(rows: pd.DataFrame) -> pd.DataFrame:
+    """Commune totals are the rows without a breakdown."""
+    return rows[(rows["section"] == "") & (rows["citizen_group"] == "")]
+
+
+def reconcile_total(parsed: ParsedReport, tolerance: float) -> list[dict]:
+    total = parsed.province_total or {}
+    rows = totals_only(parsed.rows)
+    results = []
+    for column in COUNT_COLUMNS:
+        declared = total.get(column)
+        if declared is None or (column == "agreed" and rows[column].isna().any()):
+            continue
+        if not isinstance(declared, int) or isinstance(declared, bool):
+            results.append({"column_name": column, "declared": None, "rows_sum": int(rows[column].sum()),
+                            "difference": None, "tolerance": tolerance, "within_tolerance": False,
+                            "message": f"province_total.{column}={declared!r} is not a whole number"})
+            continue
+        summed = int(rows[column].sum())
+        difference = declared - summed
+        allowed = tolerance * max(abs(summed), 1)
+        results.append({"column_name": column, "declared": declared, "rows_sum": summed, "difference": difference,
+                        "tolerance": tolerance, "within_tolerance": abs(difference) <= allowed,
+                        "message": f"province_total.{column}={declared} but the rows add up to {summed}"})
+    return results
+
+
+def find_regressions(rows: pd.DataFrame, previous: pd.DataFrame, quarantine_share: float) -> list[dict]:
+    if previous.empty:
+        return []
+    merged = rows.merge(previous, on=["commune_code", "section", "citizen_group"], suffixes=("", "_previous"))
+    fallen = merged[merged["participated"] < merged["participated_previous"]]
+    found = []
+    for row in fallen.itertuples(index=False):
+        drop_share = (row.participated_previous - row.participated) / row.participated_previous
+        found.append({
+            "commune_code": row.commune_code, "section": row.section, "citizen_group": row.citizen_group,
+            "previous_report_date": row.previous_report_date, "previous_participated": int(row.participated_previous),
+            "participated": int(row.participated), "drop_share": Decimal(str(round(drop_share, 6))),
+            "severity": "quarantine" if drop_share > quarantine_share else "warning",
+        })
+    return found
+
+
+def find_outliers(rows: pd.DataFrame, previous: pd.DataFrame, threshold: float) -> list[dict]:
+    """Modified z-score of each commune's daily increment rate against the province's other communes."""
+    if previous.empty:
+        return []
+    today = totals_only(rows)
+    before = previous[(previous["section"] == "") & (previous["citizen_group"] == "")]
+    merged = today.merge(before, on="commune_code", suffixes=("", "_previous"))
+    merged = merged[merged["eligible"] > 0]
+    if len(merged) < MIN_COMMUNES_FOR_OUTLIERS:
+        return []
+    increment = (merged["participated"] - merged["participated_previous"]).astype("int64")
+    rate = increment / merged["eligible"].astype("float64")
+    median = rate.median()
+    mad = (rate - median).abs().median()
+    if not mad or pd.isna(mad):
+        return []
+    modified_z = MODIFIED_Z_FACTOR * (rate - median) / mad
+    flagged = merged.assign(increment=increment, rate=rate, z=modified_z)[modified_z.abs() > threshold]
+    return [{"commune_code": row.commune_code, "previous_report_date": row.previous_report_date,
+             "increment": int(row.increment), "increment_rate": Decimal(str(round(row.rate, 8))),
+             "modified_z": Decimal(str(round(row.z, 4))), "threshold": Decimal(str(threshold))}
+            for row in flagged.itertuples(index=False)]
+
+
+def assess(parsed: ParsedReport, previous: pd.DataFrame, policy: QualityPolicy) -> QualityFindings:
+    findings = QualityFindings(
+        reconciliation=reconcile_total(parsed, policy.total_tolerance),
+        regressions=find_regressions(parsed.rows, previous, policy.regression_quarantine_share),
+        outliers=find_outliers(parsed.rows, previous, policy.outlier_z_threshold),
+    )
+    for result in findings.reconciliation:
+        if not result["within_tolerance"]:
+            findings.blocking.append(Violation("province_total_reconciles", result["message"],
+                                               column_name=result["column_name"], value=str(result["declared"])))
+    for regression in findings.regressions:
+        if regression["severity"] == "quarantine":
+            findings.blocking.append(Violation(
+                "cumulative_regression",
+                f"commune {regression['commune_code']}: participated fell from {regression['previous_participated']} "
+                f"on {regression['previous_report_date']} to {regression['participated']} "
+                f"(-{float(regression['drop_share']):.1%}; a fall over {policy.regression_quarantine_share:.1%} "
+                "is not accepted)",
+                commune_code=regression["commune_code"], column_name="participated",
+                value=str(regression["participated"])))
+    return findings
+
+
+def previous_frame(records: list[tuple]) -> pd.DataFrame:
+    frame = pd.DataFrame.from_records(
+        records, columns=["commune_code", "section", "citizen_group", "eligible", "participated", "previous_report_date"])
+    return frame.astype({"eligible": "int64", "participated": "int64"}) if not frame.empty else frame
