@@ -77,8 +77,9 @@ def ingest_province(province: dict) -> dict:
         # Retrying cannot fix a refused token or a wrong setting: fail at once and say so.
         raise AirflowFailException(f"CONFIGURATION ERROR for province {province['province_code']}: {error}") from None
     for day in outcome.days:
-        log.info("%s %s: %s (revision %s, %d rows)%s", province["province_code"], day.report_date, day.status,
-                 day.revision, day.rows, f" - {day.reason}" if day.reason else "")
+        log.info("%s %s: %s (revision %s, %d rows)%s%s", province["province_code"], day.report_date, day.status,
+                 day.revision, day.rows, f" - {day.reason}" if day.reason else "",
+                 f"; quality: {day.findings}" if day.findings else "")
     if outcome.quarantined:
         details = "; ".join(f"{day.report_date} revision {day.revision}: {day.reason}" for day in outcome.quarantined)
         raise AirflowFailException(f"QUARANTINED province {province['province_code']}: {details}")

@@ -158,6 +158,10 @@ def test_higher_revision_supersedes_and_history_stays(warehouse_uri, tmp_path):
     first_commune = sorted(FeedSimulator(CAMPAIGN).report("30", DAY)["rows"], key=lambda r: 0)[0]["commune_code"]
     assert scalar(warehouse_uri, "select participated from core.current_commune_total where commune_code = %s",
                   [first_commune]) == FeedSimulator(CAMPAIGN).report("30", DAY)["rows"][0]["participated"] + 1
+    changes = query(warehouse_uri, "select previous_revision, revision, commune_code, previous_participated, "
+                                   "participated from dq.revision_change")
+    original = FeedSimulator(CAMPAIGN).report("30", DAY)["rows"][0]
+    assert changes == [(1, 2, original["commune_code"], original["participated"], original["participated"] + 1)]
 
 
 def test_revision_not_higher_than_current_is_ignored_with_a_reason(warehouse_uri, tmp_path):
