@@ -20,8 +20,10 @@ log = logging.getLogger(__name__)
 
 UTF8_BOM = b"\xef\xbb\xbf"
 # Refresh order matters: each later mart reads the ones before it within the same transaction.
-MART_REFRESH_ORDER = ("report_status", "commune_daily", "district_daily", "province_daily", "national_daily")
-EXPORTED_MARTS = ("national_daily", "province_daily", "district_daily", "commune_daily", "report_status")
+MART_REFRESH_ORDER = ("report_status", "commune_daily", "district_daily", "province_daily", "national_daily",
+                      "province_daily_current_units")
+EXPORTED_MARTS = ("national_daily", "province_daily", "district_daily", "commune_daily", "report_status",
+                  "province_daily_current_units")
 
 
 @dataclass(frozen=True)
@@ -74,8 +76,10 @@ def export_files(uri: str, campaign_id: str, report_date: dt.date, publish_root:
     written = []
     with connect(uri) as conn:
         has_districts = conn.execute(load_sql("publish/select_campaign_has_districts.sql"), params).fetchone()[0]
+        is_restated = conn.execute(load_sql("publish/select_campaign_is_restated.sql"), params).fetchone()[0]
         for mart in EXPORTED_MARTS:
-            if mart == "district_daily" and not has_districts:
+            if (mart == "district_daily" and not has_districts) or (
+                    mart == "province_daily_current_units" and not is_restated):
                 continue
             target = day_dir / f"{mart}.csv"
             _write_atomically(target, _copy_out(conn, load_sql(f"publish/export_{mart}.sql"), params))

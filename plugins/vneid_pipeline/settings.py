@@ -13,7 +13,7 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 INCLUDE_DIR = PROJECT_ROOT / "include"
 SQL_DIR = INCLUDE_DIR / "sql"
-REFERENCE_DIR = INCLUDE_DIR / "reference"
+REFERENCE_DIR = Path(os.environ.get("VNEID_REFERENCE_DIR", INCLUDE_DIR / "reference"))
 EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
 
 WAREHOUSE_CONN_ID = "vneid_warehouse"

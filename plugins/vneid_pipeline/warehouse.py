@@ -8,6 +8,7 @@ import logging
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import psycopg
 
@@ -90,29 +91,29 @@ def migrate(uri: str) -> list[str]:
     return applied_now
 
 
-def _reference_checksum() -> str:
+def _reference_checksum(reference_dir: Path) -> str:
     digest = hashlib.sha256()
-    for path in sorted(REFERENCE_DIR.rglob("*.csv")):
-        digest.update(path.relative_to(REFERENCE_DIR).as_posix().encode())
+    for path in sorted(reference_dir.rglob("*.csv")):
+        digest.update(path.relative_to(reference_dir).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
-def _read_reference_csv(name: str) -> list[dict[str, str]]:
-    with (REFERENCE_DIR / name).open(encoding="utf-8", newline="") as handle:
+def _read_reference_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
 
 
-def load_reference(uri: str) -> bool:
+def load_reference(uri: str, reference_dir: Path = REFERENCE_DIR) -> bool:
     """Upsert administrative versions, units, campaigns and targets; skip when unchanged.
 
     Returns True when the reference data was (re)loaded.
     """
-    checksum = _reference_checksum()
+    checksum = _reference_checksum(reference_dir)
     with connect(uri) as conn, conn.transaction():
         if conn.execute(load_sql("reference/select_reference_load.sql"), {"checksum": checksum}).fetchone():
             return False
-        versions = reference.admin_versions(REFERENCE_DIR)
+        versions = reference.admin_versions(reference_dir)
         for version in versions.values():
             conn.execute(
                 load_sql("reference/upsert_admin_version.sql"),
@@ -133,7 +134,13 @@ def load_reference(uri: str) -> bool:
                          unit.parent_code, unit.province_code)
                     )
         conn.execute(load_sql("reference/upsert_admin_unit.sql"))
-        for campaign in reference.campaigns(REFERENCE_DIR).values():
+        for campaign in reference.campaigns(reference_dir).values():
+            version = versions.get(campaign.admin_version_id)
+            if version is None or campaign.first_day < version.valid_from or (
+                    version.valid_to is not None and campaign.last_day > version.valid_to):
+                raise ValueError(
+                    f"campaign {campaign.campaign_id} ({campaign.first_day} to {campaign.last_day}) must bind to "
+                    f"an administrative version in force on all its days; {campaign.admin_version_id} is not")
             conn.execute(
                 load_sql("reference/upsert_campaign.sql"),
                 {
@@ -145,17 +152,21 @@ def load_reference(uri: str) -> bool:
                     "target_rate": campaign.target_rate,
                 },
             )
-        for target in _read_reference_csv("campaign_targets.csv"):
+        for target in _read_reference_csv(reference_dir / "campaign_targets.csv"):
             conn.execute(load_sql("reference/upsert_campaign_target.sql"), target)
+        for crosswalk_file in sorted((reference_dir / "crosswalks").glob("province_*.csv")):
+            for row in _read_reference_csv(crosswalk_file):
+                conn.execute(load_sql("reference/upsert_province_crosswalk.sql"),
+                             {**row, "whole_unit": row["whole_unit"] == "true"})
         conn.execute(load_sql("reference/record_reference_load.sql"), {"checksum": checksum})
         conn.execute(load_sql("reference/analyze_reference.sql"))
     log.info("reference data loaded (checksum %s)", checksum[:12])
     return True
 
 
-def prepare(uri: str) -> None:
+def prepare(uri: str, reference_dir: Path = REFERENCE_DIR) -> None:
     """Bring a warehouse to the current schema and reference data; safe to run any number of times."""
     migrate(uri)
-    load_reference(uri)
+    load_reference(uri, reference_dir)
 
 

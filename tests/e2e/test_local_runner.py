@@ -27,6 +27,7 @@ CORE_AND_MART = {
     "mart.district_daily": ("campaign_id, report_date, district_code", ("published_at",)),
     "mart.commune_daily": ("campaign_id, report_date, commune_code", ("published_at",)),
     "mart.report_status": ("campaign_id, report_date, province_code", ("published_at",)),
+    "mart.province_daily_current_units": ("campaign_id, report_date, province_code", ("published_at",)),
 }
 
 
@@ -116,6 +117,7 @@ def test_files_source_on_the_current_administrative_units(postgres_server, tmp_p
     assert scalar(uri, "select count(*) from mart.district_daily") == 0
     day_dir = tmp_path / "publish" / "van-kien-dai-hoi-xiv" / "2025-10-31"
     assert (day_dir / "province_daily.csv").is_file() and not (day_dir / "district_daily.csv").exists()
+    assert not (day_dir / "province_daily_current_units.csv").exists()  # already in current units
 
 
 def test_a_configuration_error_fails_the_run(postgres_server, tmp_path, monkeypatch):

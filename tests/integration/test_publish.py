@@ -23,6 +23,7 @@ MART_KEYS = {
     "mart.district_daily": "campaign_id, report_date, district_code",
     "mart.commune_daily": "campaign_id, report_date, commune_code",
     "mart.report_status": "campaign_id, report_date, province_code",
+    "mart.province_daily_current_units": "campaign_id, report_date, province_code",
 }
 
 
@@ -154,3 +155,27 @@ def test_national_mart_flags_an_incomplete_day(published):
     complete = query(uri, "select report_date, provinces_on_time, provinces_late, provinces_quarantined, "
                           "provinces_missing, is_complete from mart.national_daily order by report_date")
     assert complete == [(DAYS[0], 63, 0, 0, 0, True), (DAYS[1], 61, 0, 1, 1, False)]
+
+
+def test_older_campaign_is_restated_in_current_provinces(published):
+    uri, root, _ = published
+    for day in DAYS:
+        restated = query(uri, "select sum(eligible), sum(participated), count(*) from mart.province_daily_current_units "
+                              "where report_date = %s", [day])[0]
+        national = query(uri, "select eligible, participated from mart.national_daily where report_date = %s", [day])[0]
+        assert restated == (*national, 34)
+    hai_phong = query(uri, "select former_province_codes, former_provinces_expected, former_provinces_reported, "
+                           "is_complete, participated from mart.province_daily_current_units "
+                           "where report_date = %s and province_code = '31'", [DAYS[1]])[0]
+    former_31 = scalar(uri, "select participated from mart.province_daily where report_date = %s "
+                            "and province_code = '31'", [DAYS[1]])
+    assert hai_phong == ("30,31", 2, 1, False, former_31)  # Hải Dương (30) was quarantined that day
+    complete = query(uri, "select former_province_codes, is_complete, participated from mart.province_daily_current_units "
+                          "where report_date = %s and province_code = '31'", [DAYS[0]])[0]
+    former_both = scalar(uri, "select sum(participated) from mart.province_daily where report_date = %s "
+                              "and province_code in ('30', '31')", [DAYS[0]])
+    assert complete == ("30,31", True, former_both)
+    ranks = [r for (r,) in query(uri, "select national_rank from mart.province_daily_current_units "
+                                      "where report_date = %s order by participation_rate desc, province_code", [DAYS[0]])]
+    assert ranks == list(range(1, 35))
+    assert (root / CAMPAIGN / DAYS[0].isoformat() / "province_daily_current_units.csv").is_file()
