@@ -128,17 +128,23 @@ def _record_findings(conn, payload_id: int, findings: quality.QualityFindings | 
         conn.execute(load_sql("ingest/insert_outlier.sql"), {"payload_id": payload_id, **outlier})
 
 
+def _printable(text: str | None) -> str | None:
+    """PostgreSQL text cannot hold NUL; show it instead of failing to record why a report was refused."""
+    return None if text is None else text.replace("\x00", "\\x00")
+
+
 def _record_fate(conn, payload_id, received, status, revision, reason, late, generated_at, row_count, violations=()):
     conn.execute(load_sql("ingest/insert_report_revision.sql"), {
         "payload_id": payload_id, "campaign_id": received.campaign_id, "province_code": received.province_code,
-        "report_date": received.report_date, "revision": revision, "status": status, "reason": reason,
+        "report_date": received.report_date, "revision": revision, "status": status, "reason": _printable(reason),
         "is_late": late, "generated_at": generated_at, "row_count": row_count,
     })
     for number, violation in enumerate(violations, start=1):
         conn.execute(load_sql("ingest/insert_validation_failure.sql"), {
             "payload_id": payload_id, "failure_number": number, "rule": violation.rule,
-            "row_number": violation.row_number, "commune_code": violation.commune_code,
-            "column_name": violation.column_name, "value": violation.value, "message": violation.message,
+            "row_number": violation.row_number, "commune_code": _printable(violation.commune_code),
+            "column_name": violation.column_name, "value": _printable(violation.value),
+            "message": _printable(violation.message),
         })
 
 

@@ -114,6 +114,12 @@ def parse_json(received: ReceivedReport) -> ParsedReport:
         raise ContractViolation("encoding", f"payload is not UTF-8 ({error.reason} at byte {error.start})") from None
     except json.JSONDecodeError as error:
         raise ContractViolation("json_syntax", f"payload is not valid JSON: {error.msg} at line {error.lineno} column {error.colno}") from None
+    try:
+        canonical = json.dumps(document, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise ContractViolation("encoding", f"payload holds a character that is not valid Unicode ({error.reason})") from None
+    if b"\x00" in canonical or b"\\u0000" in canonical:
+        raise ContractViolation("encoding", "payload holds a NUL character")
     if not isinstance(document, dict):
         raise ContractViolation("json_structure", f"payload must be a JSON object, not {type(document).__name__}")
     version = document.get("schema_version")
@@ -231,9 +237,15 @@ def parse_csv(received: ReceivedReport) -> list[dict]:
         ) from None
     if not text.strip():
         raise ContractViolation("empty_file", "the CSV file is empty")
+    if "\x00" in text:
+        line = text[:text.index("\x00")].count("\n") + 1
+        raise ContractViolation("encoding", f"the CSV file holds a NUL character (line {line})")
     reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader)
-    return _table_records(header, reader, "CSV")
+    try:
+        header = next(reader)
+        return _table_records(header, reader, "CSV")
+    except csv.Error as error:
+        raise ContractViolation("row_shape", f"the CSV cannot be read near line {reader.line_num}: {error}") from None
 
 
 def parse_xlsx(received: ReceivedReport) -> list[dict]:
@@ -249,6 +261,10 @@ def parse_xlsx(received: ReceivedReport) -> list[dict]:
         if header is None:
             raise ContractViolation("empty_file", "the first sheet of the XLSX file is empty")
         return _table_records(list(header), (list(row) for row in rows), "XLSX")
+    except ContractViolation:
+        raise
+    except Exception as error:  # read-only workbooks decompress and parse while rows are read
+        raise ContractViolation("xlsx_unreadable", f"the XLSX sheet cannot be read: {type(error).__name__}: {error}") from None
     finally:
         workbook.close()
 

@@ -8,7 +8,7 @@ file and ``manifest.csv`` byte for byte the same way each time:
 
 Two cases are not stored but built at test time by ``write_generated``: a file over the 256 MiB
 limit (a sparse file) and a CSV whose single unbalanced quote makes a field longer than Python's
-csv field limit (a few hundred KiB). Their ``file`` column in the manifest is empty.
+csv field limit (about 200 KiB). Their ``file`` column in the manifest is empty.
 
 XLSX files are stored too: the workbook is re-zipped with fixed timestamps so the bytes do not
 depend on the day the script runs.
@@ -131,6 +131,7 @@ def json_row_changed(column: str, value, index: int = 2, drop_total: bool = True
 
 
 def to_windows_1258(text: str) -> bytes:
+    """Text as a Vietnamese Windows ANSI file holds it (cp1258 has no precomposed toned vowels)."""
     return "".join(_recompose_after_tones(list(unicodedata.normalize("NFD", text)))).encode("cp1258")
 
 
@@ -208,12 +209,19 @@ def xlsx_rows(province: str = "30", numeric: bool = True) -> list[list]:
 
 
 def xlsx_sheet_stream_damaged() -> bytes:
-    """A valid workbook whose worksheet data lost a 512-byte block in the middle (a bad sector)."""
-    data = bytearray(xlsx_bytes([("report", xlsx_rows())]))
+    """A workbook whose worksheet data lost a 512-byte block (zeros) at 70% of its compressed stream.
+
+    Uses the full 207-commune report: openpyxl reads the first few KiB of the sheet when it opens the
+    workbook, and only damage beyond them shows the point (it surfaces while the rows are read).
+    """
+    names = simulator().commune_names("30")
+    rows = [HEADER] + [[row["commune_code"], names[row["commune_code"]], row["eligible"], row["participated"],
+                        row["agreed"]] for row in simulator().report("30", DAY)["rows"]]
+    data = bytearray(xlsx_bytes([("report", rows)]))
     info = zipfile.ZipFile(io.BytesIO(bytes(data))).getinfo("xl/worksheets/sheet1.xml")
     start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
-    middle = start + info.compress_size // 2
-    data[middle:middle + 512] = bytes(512)
+    damaged = start + info.compress_size * 7 // 10
+    data[damaged:damaged + 512] = bytes(512)
     return bytes(data)
 
 
@@ -259,7 +267,8 @@ def _breakdown_rows() -> list[list]:
         rows.append([code, name, eligible, participated, agreed, "", ""])
         rows.append([code, unicodedata.normalize("NFD", name), str(int(eligible) // 10),
                      str(int(participated) // 10), str(int(agreed) // 10),
-                     unicodedata.normalize("NFD", BREAKDOWN_SECTION), "  " + unicodedata.normalize("NFD", BREAKDOWN_GROUP)])
+                     unicodedata.normalize("NFD", BREAKDOWN_SECTION),
+                     "  " + unicodedata.normalize("NFD", BREAKDOWN_GROUP)])
     return rows
 
 
@@ -290,8 +299,9 @@ def _json_int_codes() -> bytes:
 
 
 def _json_total_mismatch() -> bytes:
+    """The whole province's total (all 207 communes) above rows cut to the first 20."""
     document = report("30")
-    document["province_total"]["participated"] += 100
+    document["province_total"] = simulator().report("30", DAY)["province_total"]
     return json_bytes(document)
 
 
@@ -357,6 +367,25 @@ def _xlsx_uncached_formula() -> bytes:
     return xlsx_bytes([("report", rows)])
 
 
+def _csv_nul_section() -> bytes:
+    rows = [row + ["", ""] for row in table("30")]
+    code, name, eligible, participated, agreed = table("30")[0]
+    rows.append([code, name, str(int(eligible) // 10), str(int(participated) // 10), str(int(agreed) // 10),
+                 "Chương I\x00", ""])
+    return csv_bytes(HEADER + ["section", "citizen_group"], rows)
+
+
+def _json_lone_surrogate() -> bytes:
+    document = report("30")
+    document["province_total"] = None
+    first = document["rows"][0]
+    document["rows"].append({"commune_code": first["commune_code"], "eligible": first["eligible"] // 10,
+                             "participated": first["participated"] // 10, "agreed": first["agreed"] // 10,
+                             "section": "Ý kiến khác SURROGATE"})
+    # The escape of half a UTF-16 surrogate pair: valid JSON syntax and ASCII bytes, but not a character.
+    return json_bytes(document).replace(b"SURROGATE", b"\\ud83d")
+
+
 def _accepted_core(province: str) -> Callable[[], list[tuple]]:
     return lambda: core_rows(province)
 
@@ -420,6 +449,13 @@ CASES: list[Case] = [
     Case("csv_six_digit_code", "csv", "30", QUARANTINED, "commune_code_format",
          "a commune code with an extra digit (105070)",
          lambda: csv_bytes(rows=with_row("30", 0, commune_code="105070"))),
+    Case("csv_nul_in_commune_code", "csv", "30", QUARANTINED, "encoding",
+         "commune code 10507 followed by a NUL character (a C string terminator leaked by an exporter)",
+         lambda: csv_bytes(rows=with_row("30", 0, commune_code="10507\x00"))),
+    Case("csv_nul_in_breakdown_label", "csv", "30", QUARANTINED, "encoding",
+         "a breakdown row whose section ends with a NUL character; PostgreSQL text cannot hold it "
+         "(expected rule proposed: there is no rule for it yet)",
+         _csv_nul_section),
     Case("csv_excel_stripped_leading_zeros", "csv", "01", ACCEPTED, "",
          "Hà Nội's commune codes saved by Excel as numbers: 00001 -> 1, 00004 -> 4; restored to 5 digits",
          lambda: csv_bytes(rows=_stripped_zero_rows()), _accepted_core("01")),
@@ -515,8 +551,12 @@ CASES: list[Case] = [
          lambda: json_row_changed("participated", 7024)),
     Case("json_empty_rows", "json", "30", QUARANTINED, "not_empty", "rows: []", _json_empty_rows),
     Case("json_province_total_mismatch", "json", "30", QUARANTINED, "province_total_reconciles",
-         "province_total.participated 100 more than the sum of the rows",
+         "province_total of all 207 communes while rows list only the first 20 (a filtered sheet)",
          _json_total_mismatch),
+    Case("json_lone_surrogate_in_section", "json", "30", QUARANTINED, "encoding",
+         "a breakdown row whose section ends with the escape \\ud83d, half of an emoji's surrogate pair cut "
+         "off by the producer: valid JSON, but not text (expected rule proposed: there is no rule for it yet)",
+         _json_lone_surrogate),
     Case("json_integer_codes_stripped", "json", "01", ACCEPTED, "",
          "commune codes sent as JSON integers (1, 4, ...) for Hà Nội; restored to 5-digit text",
          _json_int_codes, _accepted_core("01")),
@@ -531,7 +571,8 @@ CASES: list[Case] = [
          "the workbook cut to its first half (an interrupted upload)",
          lambda: xlsx_bytes([("report", xlsx_rows())])[:4000]),
     Case("xlsx_corrupt_sheet_data", "xlsx", "30", QUARANTINED, "xlsx_unreadable",
-         "a complete zip whose worksheet data lost a 512-byte block (zeros) in the middle",
+         "the full 207-commune workbook whose worksheet data lost a 512-byte block (zeros) at 70% of its "
+         "compressed stream (a bad sector): the zip opens, reading the rows fails",
          xlsx_sheet_stream_damaged),
     Case("xlsx_legacy_xls_renamed", "xlsx", "30", QUARANTINED, "xlsx_unreadable",
          "an old .xls (OLE2 compound file header) renamed to .xlsx",

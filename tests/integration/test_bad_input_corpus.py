@@ -41,22 +41,13 @@ _spec.loader.exec_module(make_corpus)
 with (CORPUS_DIR / "manifest.csv").open(encoding="utf-8", newline="") as _handle:
     MANIFEST = list(csv.DictReader(_handle))
 
-# Cases that expose a bug in the package (see the report that came with this corpus).
-KNOWN_BUGS = {
-    "csv_unbalanced_quote_large": (
-        "parsing.parse_csv does not catch csv.Error: a field over csv.field_size_limit() (an unbalanced quote in a "
-        "large file) raises _csv.Error out of ingest_province instead of quarantining the revision"
-    ),
-    "xlsx_corrupt_sheet_data": (
-        "parsing.parse_xlsx only guards load_workbook; in read-only mode the worksheet XML is decompressed and "
-        "parsed during iter_rows, so damaged sheet data raises (zlib/BadZipFile/ParseError) out of "
-        "ingest_province instead of xlsx_unreadable"
-    ),
-}
+# Cases that exposed a bug in the package, now fixed; kept empty so a new one can be recorded here.
+KNOWN_BUGS: dict[str, str] = {}
 
 
 def _param(case: dict):
-    marks = [pytest.mark.xfail(strict=True, reason=KNOWN_BUGS[case["case_id"]])] if case["case_id"] in KNOWN_BUGS else []
+    bug = KNOWN_BUGS.get(case["case_id"])
+    marks = [pytest.mark.xfail(strict=True, reason=bug)] if bug else []
     return pytest.param(case, id=case["case_id"], marks=marks)
 
 
