@@ -8,7 +8,8 @@ triggered by hand with the params `campaign_id` and `report_dates`.
 For each campaign-day (one mapped task each), in one transaction: `mart.report_status`,
 `mart.commune_daily` (rank within province), `mart.district_daily` (only where the administrative
 version has districts), `mart.province_daily` (national rank, rank change, target gap,
-completeness) and `mart.national_daily`. Then every mart is exported as
+completeness), `mart.national_daily` and, for a campaign on an older administrative version,
+`mart.province_daily_current_units` (its provinces restated as today's). Then every mart is exported as
 `publish/<campaign>/<date>/<table>.csv` (UTF-8 with BOM), written under a temporary name and
 renamed, and each quarantined province gets `feedback/<province>.csv`.
 

@@ -148,22 +148,17 @@ def _record_fate(conn, payload_id, received, status, revision, reason, late, gen
         })
 
 
+COPY_CHUNK_ROWS = 50_000
+
+
 def _copy_rows(conn: psycopg.Connection, payload_id: int, parsed: ParsedReport) -> None:
+    """Stream the typed rows into staging as CSV, a chunk at a time."""
     frame = parsed.rows
-    columns = [frame[name].tolist() for name in STAGING_COLUMNS]
     with conn.cursor().copy(load_sql("ingest/copy_staging_rows.sql")) as copy:
-        for values in zip(*columns):
-            row_number, commune, section, group, eligible, participated, agreed = values
-            copy.write_row((payload_id, row_number, commune, section, group, int(eligible), int(participated),
-                            None if agreed is None or agreed is _NA else int(agreed)))
-
-
-try:
-    import pandas as _pd
-
-    _NA = _pd.NA
-except ImportError:  # pragma: no cover - pandas is a hard dependency
-    _NA = None
+        for start in range(0, len(frame), COPY_CHUNK_ROWS):
+            chunk = frame.iloc[start:start + COPY_CHUNK_ROWS]
+            copy.write(chunk[list(STAGING_COLUMNS)].assign(payload_id=payload_id)[["payload_id", *STAGING_COLUMNS]]
+                       .to_csv(header=False, index=False, lineterminator="\n"))
 
 
 def _merge(conn, payload_id, received, parsed, late, findings: quality.QualityFindings) -> DayOutcome:
