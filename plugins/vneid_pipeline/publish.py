@@ -20,10 +20,12 @@ log = logging.getLogger(__name__)
 
 UTF8_BOM = b"\xef\xbb\xbf"
 # Refresh order matters: each later mart reads the ones before it within the same transaction.
+BREAKDOWN_MARTS = tuple(f"{level}_daily_by_{dimension}" for dimension in ("section", "citizen_group")
+                        for level in ("commune", "district", "province", "national"))
 MART_REFRESH_ORDER = ("report_status", "commune_daily", "district_daily", "province_daily", "national_daily",
-                      "province_daily_current_units")
+                      "province_daily_current_units", *BREAKDOWN_MARTS)
 EXPORTED_MARTS = ("national_daily", "province_daily", "district_daily", "commune_daily", "report_status",
-                  "province_daily_current_units")
+                  "province_daily_current_units", *BREAKDOWN_MARTS)
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,7 @@ def export_files(uri: str, campaign_id: str, report_date: dt.date, publish_root:
         has_districts = conn.execute(load_sql("publish/select_campaign_has_districts.sql"), params).fetchone()[0]
         is_restated = conn.execute(load_sql("publish/select_campaign_is_restated.sql"), params).fetchone()[0]
         for mart in EXPORTED_MARTS:
-            if (mart == "district_daily" and not has_districts) or (
+            if (mart.startswith("district_daily") and not has_districts) or (
                     mart == "province_daily_current_units" and not is_restated):
                 continue
             target = day_dir / f"{mart}.csv"

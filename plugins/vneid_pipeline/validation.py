@@ -134,6 +134,36 @@ def _violations_from(result, frame: pd.DataFrame) -> list[Violation]:
     return found
 
 
+def breakdown_violations(rows: pd.DataFrame) -> list[Violation]:
+    """Rules on the shape of breakdown rows, which a per-row expectation cannot see.
+
+    Every commune with breakdown rows also sends its total row; and a section is given either
+    as one row (no citizen group) or crossed with citizen groups, never both, or the by-section
+    rollup would count it twice.
+    """
+    breakdown = rows[(rows["section"] != "") | (rows["citizen_group"] != "")]
+    if breakdown.empty:
+        return []
+    found = []
+    with_total = set(rows.loc[(rows["section"] == "") & (rows["citizen_group"] == ""), "commune_code"])
+    orphans = breakdown[~breakdown["commune_code"].isin(with_total)].drop_duplicates("commune_code")
+    for row in orphans.itertuples(index=False):
+        found.append(Violation("commune_total_present",
+                               f"row {row.row_number} (commune {row.commune_code}): breakdown rows without the "
+                               "commune's total row (section and citizen_group empty)",
+                               row.row_number, row.commune_code, "commune_code", row.commune_code))
+    sections = breakdown[breakdown["section"] != ""]
+    crossed = sections.assign(crossed=sections["citizen_group"] != "").groupby(
+        ["commune_code", "section"])["crossed"].nunique()
+    for commune_code, section in crossed[crossed > 1].index:
+        first = sections[(sections["commune_code"] == commune_code) & (sections["section"] == section)].iloc[0]
+        found.append(Violation("breakdown_double_counted",
+                               f"row {first.row_number} (commune {commune_code}): section {section!r} is sent both "
+                               "alone and crossed with citizen groups",
+                               int(first.row_number), commune_code, "section", section))
+    return found
+
+
 def validate_report(parsed: ParsedReport, expected: ExpectedReport) -> ValidationResult:
     frame = parsed.rows.assign(
         campaign_id=parsed.campaign_id, province_code=parsed.province_code, report_date=parsed.report_date
@@ -157,7 +187,7 @@ def validate_report(parsed: ParsedReport, expected: ExpectedReport) -> Validatio
                 expectation_parameters=parameters,
                 result_format={"result_format": "COMPLETE", "unexpected_index_column_names": ["row_number"]},
             )
-    violations = []
+    violations = breakdown_violations(parsed.rows)
     for result in outcome.results:
         if not result.success:
             violations.extend(_violations_from(result, frame))

@@ -897,7 +897,7 @@ def test_running_the_same_days_twice_changes_only_publication_times(postgres_ser
 
 
 @pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "ingest._merge (plugins/vneid_pipeline/ingest.py:175-181): after taking the province-day lock it only "
+    "ingest._merge (plugins/vneid_pipeline/ingest.py:170-177): after taking the province-day lock it only "
     "compares revisions, so a loader whose payload was accepted by a concurrent loader meanwhile records "
     "'ignored' for the same payload_id and dies on dq.report_revision's primary key (UniqueViolation); "
     "fix: re-read select_payload_fate.sql right after lock_province_day.sql and return 'unchanged'"))

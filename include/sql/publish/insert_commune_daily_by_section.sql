@@ -1,0 +1,33 @@
+-- Inputs: campaign_id, report_date. Commune figures by section, from the day's current revisions.
+insert into mart.commune_daily_by_section (
+    campaign_id, report_date, commune_code, province_code, section, eligible, participated, agreed,
+    participation_rate, agree_rate, published_at
+)
+with grouped as (
+    select
+        fact.commune_code,
+        fact.province_code,
+        fact.section,
+        sum(fact.eligible) as eligible,
+        sum(fact.participated) as participated,
+        case when count(fact.agreed) = count(*) then sum(fact.agreed) end as agreed
+    from core.current_commune_report as fact
+    where fact.campaign_id = %(campaign_id)s
+        and fact.report_date = %(report_date)s
+        and fact.section <> ''
+    group by fact.commune_code, fact.province_code, fact.section
+)
+
+select
+    %(campaign_id)s,
+    %(report_date)s::date,
+    commune_code,
+    province_code,
+    section,
+    eligible,
+    participated,
+    agreed,
+    participated::numeric / nullif(eligible, 0),
+    agreed::numeric / nullif(participated, 0),
+    now()
+from grouped
