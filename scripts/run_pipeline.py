@@ -84,6 +84,12 @@ def print_ranking(uri: str, campaign_id: str, report_date: dt.date) -> None:
         rate_text = f"{float(rate) * 100:6.2f}%" if rate is not None else "-"
         print(f"{rank_text:>4} {change_text:>4}  {code:4} {name:<28} {participated_text:>13} {eligible_text:>11} "
               f"{rate_text:>7}  {status}")
+    national = publish.national_day(uri, campaign_id, report_date)
+    if national and national[0] is not None:
+        participated, eligible, rate, target, reported, expected = national
+        print(f"\nNation: {participated:,} of {eligible:,} took part ({float(rate) * 100:.2f}%), target "
+              f"{float(target) * 100:.0f}% (gap {float(target - rate) * 100:+.2f} points); "
+              f"{reported} of {expected} provinces reported")
 
 
 def main(argv: list[str]) -> int:

@@ -111,6 +111,12 @@ def national_ranking(uri: str, campaign_id: str, report_date: dt.date) -> list[t
                             {"campaign_id": campaign_id, "report_date": report_date}).fetchall()
 
 
+def national_day(uri: str, campaign_id: str, report_date: dt.date) -> tuple | None:
+    with connect(uri) as conn:
+        return conn.execute(load_sql("publish/select_national_day.sql"),
+                            {"campaign_id": campaign_id, "report_date": report_date}).fetchone()
+
+
 def status_counts(uri: str, campaign_id: str, report_date: dt.date) -> dict[str, int]:
     with connect(uri) as conn:
         rows = conn.execute(load_sql("publish/select_day_status_counts.sql"),
