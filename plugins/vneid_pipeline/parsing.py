@@ -91,7 +91,10 @@ def _typed(texts: pd.Series) -> pd.Series:
 
 
 def _frame(records: list[dict]) -> pd.DataFrame:
-    frame = pd.DataFrame.from_records(records, columns=[c for c in ROW_COLUMNS if c not in COUNT_COLUMNS])
+    return _typed_frame(pd.DataFrame.from_records(records, columns=[c for c in ROW_COLUMNS if c not in COUNT_COLUMNS]))
+
+
+def _typed_frame(frame: pd.DataFrame) -> pd.DataFrame:
     for column in ("commune_code", "commune_name", "section", "citizen_group",
                    "eligible_text", "participated_text", "agreed_text"):
         frame[column] = frame[column].astype("object")
@@ -179,7 +182,7 @@ def _parse_timestamp(value) -> dt.datetime:
     return parsed
 
 
-def _table_records(header: list, body, source_name: str) -> list[dict]:
+def _header_columns(header: list, source_name: str) -> list[str]:
     columns = [unicodedata.normalize("NFC", str(name or "")).strip().lower() for name in header]
     while columns and columns[-1] == "":  # spreadsheets pad rows to the widest formatted column
         columns.pop()
@@ -198,25 +201,51 @@ def _table_records(header: list, body, source_name: str) -> list[dict]:
             "header", f"{source_name} header does not match the contract: {'; '.join(problems)} "
             f"(expected {','.join(REQUIRED_FILE_COLUMNS)}[,section][,citizen_group])"
         )
-    records = []
+    return columns
+
+
+def _table_rows(columns: list[str], body) -> tuple[list[int], list[list]]:
+    """The data rows cut to the header's width, with their 1-based numbers; blank rows are skipped."""
+    width = len(columns)
+    numbers, rows = [], []
     for index, cells in enumerate(body, start=1):
-        if all(cell is None or str(cell).strip() == "" for cell in cells):
-            continue
-        extra = cells[len(columns):]
-        if len(cells) < len(columns) or any(cell is not None and str(cell).strip() != "" for cell in extra):
-            raise ContractViolation(
-                "row_shape", f"data row {index} has {len(cells)} fields where the header has {len(columns)}"
-            )
-        values = dict(zip(columns, cells))
-        records.append({
-            "row_number": index,
-            "commune_code": normalise_code(_cell_text(values["commune_code"])),
-            "commune_name": _cell_text(values["commune_name"]),
-            "section": _dimension(values.get("section")),
-            "citizen_group": _dimension(values.get("citizen_group")),
-            **{f"{column}_text": _cell_text(values[column]) for column in COUNT_COLUMNS},
-        })
-    return records
+        if len(cells) != width or not "".join(str(cell) for cell in cells if cell is not None).strip():
+            if all(cell is None or str(cell).strip() == "" for cell in cells):
+                continue
+            extra = cells[width:]
+            if len(cells) < width or any(cell is not None and str(cell).strip() != "" for cell in extra):
+                raise ContractViolation(
+                    "row_shape", f"data row {index} has {len(cells)} fields where the header has {width}"
+                )
+            cells = cells[:width]
+        numbers.append(index)
+        rows.append(cells)
+    return numbers, rows
+
+
+def _clean_text(series: pd.Series) -> pd.Series:
+    """Trimmed NFC text, None for empty cells; NFC is applied once per distinct non-ASCII value."""
+    text = series.fillna("").astype("object").map(str).str.strip()
+    non_ascii = ~text.str.isascii()
+    if non_ascii.any():
+        mapping = {value: unicodedata.normalize("NFC", value).strip() for value in pd.unique(text[non_ascii])}
+        text = text.where(~non_ascii, text[non_ascii].map(mapping))
+    return text.where(text != "", None)
+
+
+def _table_frame(columns: list[str], numbers: list[int], rows: list[list]) -> pd.DataFrame:
+    raw = pd.DataFrame(rows, columns=columns, dtype="object")
+    codes = _clean_text(raw["commune_code"])
+    stripped_zeros = codes.fillna("").str.fullmatch(STRIPPED_CODE.pattern)
+    frame = pd.DataFrame({
+        "row_number": numbers,
+        "commune_code": codes.where(~stripped_zeros, codes.str.zfill(5)),
+        "commune_name": _clean_text(raw["commune_name"]),
+        "section": _clean_text(raw["section"]).fillna("") if "section" in raw else "",
+        "citizen_group": _clean_text(raw["citizen_group"]).fillna("") if "citizen_group" in raw else "",
+        **{f"{column}_text": _clean_text(raw[column]) for column in COUNT_COLUMNS},
+    })
+    return _typed_frame(frame)
 
 
 def _cell_text(value) -> str | None:
@@ -228,7 +257,7 @@ def _cell_text(value) -> str | None:
     return text or None
 
 
-def parse_csv(received: ReceivedReport) -> list[dict]:
+def parse_csv(received: ReceivedReport) -> pd.DataFrame:
     try:
         text = received.content.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -242,13 +271,13 @@ def parse_csv(received: ReceivedReport) -> list[dict]:
         raise ContractViolation("encoding", f"the CSV file holds a NUL character (line {line})")
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
-        header = next(reader)
-        return _table_records(header, reader, "CSV")
+        columns = _header_columns(next(reader), "CSV")
+        return _table_frame(columns, *_table_rows(columns, reader))
     except csv.Error as error:
         raise ContractViolation("row_shape", f"the CSV cannot be read near line {reader.line_num}: {error}") from None
 
 
-def parse_xlsx(received: ReceivedReport) -> list[dict]:
+def parse_xlsx(received: ReceivedReport) -> pd.DataFrame:
     import openpyxl  # imported here: only file feeds need it
 
     try:
@@ -260,7 +289,8 @@ def parse_xlsx(received: ReceivedReport) -> list[dict]:
         header = next(rows, None)
         if header is None:
             raise ContractViolation("empty_file", "the first sheet of the XLSX file is empty")
-        return _table_records(list(header), (list(row) for row in rows), "XLSX")
+        columns = _header_columns(list(header), "XLSX")
+        return _table_frame(columns, *_table_rows(columns, ([_cell_text(cell) for cell in row] for row in rows)))
     except ContractViolation:
         raise
     except Exception as error:  # read-only workbooks decompress and parse while rows are read
@@ -274,7 +304,7 @@ def parse_report(received: ReceivedReport) -> ParsedReport:
         raise ContractViolation("empty_file", f"{received.source_uri} is empty")
     if received.content_format == "json":
         return parse_json(received)
-    records = parse_csv(received) if received.content_format == "csv" else parse_xlsx(received)
+    rows = parse_csv(received) if received.content_format == "csv" else parse_xlsx(received)
     return ParsedReport(
         campaign_id=received.campaign_id,
         province_code=received.province_code,
@@ -282,5 +312,5 @@ def parse_report(received: ReceivedReport) -> ParsedReport:
         generated_at=received.source_timestamp,
         revision=received.revision_from_name,
         province_total=None,
-        rows=_frame(records),
+        rows=rows,
     )

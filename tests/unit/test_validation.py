@@ -74,9 +74,10 @@ def test_agreed_may_be_null():
 
 
 def test_rows_with_breakdowns_are_unique_per_dimension():
-    rows = [row(1, "00001", section="Chương I", group="Sinh viên"),
-            row(2, "00001", section="Chương II", group="Sinh viên"),
-            row(3, "00001", section="Chương I", group="Công nhân")]
+    rows = [row(1, "00001"),
+            row(2, "00001", section="Chương I", group="Sinh viên"),
+            row(3, "00001", section="Chương II", group="Sinh viên"),
+            row(4, "00001", section="Chương I", group="Công nhân")]
     assert validate_report(report(rows), expected()).success
 
 
