@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 import os
@@ -240,3 +241,62 @@ def test_cli_write_files(tmp_path):
     bad = _cli("write-files", "--campaign", "van-kien-dai-hoi-xiv", "--landing", str(tmp_path), "--start", "2025-05-01")
     bad.communicate(timeout=60)
     assert bad.returncode == 2
+
+
+# -- breakdown ------------------------------------------------------------------------------
+
+BREAKDOWN_KEYS = ["commune_code", "eligible", "participated", "agreed", "section", "citizen_group"]
+
+
+def test_breakdown_report_is_served_with_the_dimension_fields():
+    simulator = FeedSimulator(CAMPAIGN, breakdown=True, faults={("11", DAY): Fault("out_of_range")})
+    with serve_feed(simulator) as server:
+        status, headers, body = _report(server, "38")  # Thanh Hóa: the most communes of this version
+        assert status == 200
+        assert int(headers["Content-Length"]) == len(body)
+        report = json.loads(body.decode("utf-8"))
+        assert report == simulator.report("38", DAY)
+        assert len(report["rows"]) == 56 * len(simulator.commune_names("38"))
+        assert all(list(row) == BREAKDOWN_KEYS for row in report["rows"])
+        assert all(type(row[key]) is int for row in report["rows"] for key in ("eligible", "participated", "agreed"))
+        totals = [row for row in report["rows"] if row["section"] == "" and row["citizen_group"] == ""]
+        assert len(totals) == len(simulator.commune_names("38"))
+        for measure in ("eligible", "participated", "agreed"):
+            assert report["province_total"][measure] == sum(row[measure] for row in totals)
+        assert {row["citizen_group"] for row in report["rows"]} == {"", *simulator.citizen_groups}
+        assert {row["section"] for row in report["rows"]} == {"", *simulator.sections}
+
+        rows = json.loads(_report(server, "11")[2])["rows"]
+        broken = [row for row in rows if row["participated"] > row["eligible"]]
+        assert len(broken) == 1 and broken[0]["section"] == broken[0]["citizen_group"] == ""
+
+
+def test_cli_serve_with_breakdown():
+    process = _cli("serve", "--campaign", CAMPAIGN, "--port", "0", "--breakdown")
+    try:
+        base_url = process.stdout.readline().strip()
+        status, _, body = _get(f"{base_url}/v1/campaigns/{CAMPAIGN}/provinces/79/reports/{DAY}", token="sim-token-79")
+        assert status == 200
+        assert json.loads(body) == FeedSimulator(CAMPAIGN, breakdown=True).report("79", DAY)
+    finally:
+        process.terminate()
+        assert process.wait(timeout=10) == 0
+        process.stdout.close()
+        process.stderr.close()
+
+
+def test_cli_write_files_with_breakdown(tmp_path):
+    process = _cli("write-files", "--campaign", "van-kien-dai-hoi-xiv", "--landing", str(tmp_path),
+                   "--start", "2025-11-01", "--end", "2025-11-01", "--province", "79", "--breakdown")  # fmt: skip
+    out, err = process.communicate(timeout=60)
+    assert process.returncode == 0, err
+    assert "wrote 1 files" in out
+    path = tmp_path / "van-kien-dai-hoi-xiv" / "79" / "2025-11-01.csv"
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        header, *rows = list(csv.reader(handle))
+    assert header == ["commune_code", "commune_name", "eligible", "participated", "agreed", "section", "citizen_group"]
+    simulator = FeedSimulator("van-kien-dai-hoi-xiv", breakdown=True)
+    expected = simulator.report("79", dt.date(2025, 11, 1))["rows"]
+    assert [[row[0], int(row[2]), int(row[3]), int(row[4]), row[5], row[6]] for row in rows] == [
+        [row[key] for key in BREAKDOWN_KEYS] for row in expected
+    ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import itertools
 import json
 import os
@@ -345,3 +346,288 @@ def test_mixed_format_gives_one_file_per_report(tmp_path, vk):
 def test_unknown_format_is_rejected(tmp_path, vk):
     with pytest.raises(ValueError):
         write_landing(vk, tmp_path, [vk.campaign.first_day], formats=("json",))
+
+
+# -- default output is frozen ---------------------------------------------------------------
+
+# SHA-256 of reports and files computed from the simulator before the breakdown mode existed: the
+# default output must stay byte for byte what other tests, fixtures and published figures rely on.
+FROZEN_REPORTS = [
+    (HP, "30", dt.date(2025, 5, 16), "305ee74bd10cfe25086cd1ee4f3a05f9917952bb54091ffd01cd891d6d0b1502"),
+    (HP, "38", dt.date(2025, 5, 29), "b90a1845adec7d7a7067c7aee32e759da56d4abab3d3da56956846a1836aff7e"),
+    (VK, "79", dt.date(2025, 11, 3), "2e272077b13108af9f76f0db21cf2408199da3388a20b9024ba08cd6f8d67ba4"),
+]
+# HP, 2025-05-16, all 63 provinces: the HTTP bodies as served, `json.dumps(report, ensure_ascii=False)`.
+FROZEN_NATIONAL_BODIES = "62c344e853408c30ae15b67ae90e743ee7b3980e68b7d54bb49cedbabbc0e951"
+FROZEN_CSV = {
+    "01": "ee689a4fa5dffba91dd1ce819eff94f1d84644b16a4830c625e07674c8c8b4da",
+    "79": "9c43835c0ac09cbbe517a589a5e0d06efce6ee2db62835d270305cd62f5d7bc9",  # with the malformed fault
+}
+
+
+def _digest(report: dict) -> str:
+    return hashlib.sha256(json.dumps(report, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+@pytest.mark.parametrize(("campaign_id", "code", "day", "expected"), FROZEN_REPORTS)
+def test_default_reports_are_unchanged(campaign_id, code, day, expected):
+    simulator = FeedSimulator(campaign_id)
+    assert _digest(simulator.report(code, day)) == expected
+    assert list(simulator.iter_report_rows(code, day)) == simulator.report(code, day)["rows"]
+
+
+def test_default_national_day_is_unchanged(hp):
+    national = hashlib.sha256()
+    for code in hp.province_codes():
+        report = hp.report(code, dt.date(2025, 5, 16))
+        assert all(list(row) == ["commune_code", "eligible", "participated", "agreed"] for row in report["rows"])
+        national.update(json.dumps(report, ensure_ascii=False).encode("utf-8"))
+    assert national.hexdigest() == FROZEN_NATIONAL_BODIES
+
+
+def test_default_csv_files_are_unchanged(tmp_path):
+    day = dt.date(2025, 11, 3)
+    simulator = FeedSimulator(VK, faults={("79", day): Fault("malformed")})
+    paths = write_landing(simulator, tmp_path, [day], province_codes=["01", "79"])
+    assert {path.parent.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in paths} == FROZEN_CSV
+
+
+# -- breakdown ------------------------------------------------------------------------------
+
+GROUPS = (
+    "Cán bộ, công chức, viên chức",
+    "Công nhân khu công nghiệp",
+    "Học sinh, sinh viên",
+    "Lực lượng vũ trang",
+    "Người dân khác",
+)
+VK_SECTIONS = (
+    "Báo cáo chính trị",
+    "Báo cáo kinh tế - xã hội",
+    "Báo cáo tổng kết công tác xây dựng Đảng",
+    "Điều lệ Đảng (sửa đổi)",
+    "Chương trình hành động",
+)
+MEASURES = ("eligible", "participated", "agreed")
+
+
+@pytest.fixture(scope="module")
+def hp_breakdown() -> FeedSimulator:
+    return FeedSimulator(HP, breakdown=True)
+
+
+@pytest.fixture(scope="module")
+def vk_breakdown() -> FeedSimulator:
+    return FeedSimulator(VK, breakdown=True)
+
+
+def _blocks(simulator: FeedSimulator, rows: list[dict]) -> list[list[dict]]:
+    size = simulator.rows_per_commune
+    assert len(rows) % size == 0
+    return [rows[start : start + size] for start in range(0, len(rows), size)]
+
+
+def _check_block(simulator: FeedSimulator, block: list[dict]) -> None:
+    """One commune's rows: total, groups, then (section, group) rows, with every invariant."""
+    groups, sections = simulator.citizen_groups, simulator.sections
+    total, by_group, crossed = block[0], block[1 : 1 + len(groups)], block[1 + len(groups) :]
+    assert len(crossed) == len(sections) * len(groups)
+    assert {row["commune_code"] for row in block} == {total["commune_code"]}
+    assert (total["section"], total["citizen_group"]) == ("", "")
+    assert [(row["section"], row["citizen_group"]) for row in by_group] == [("", group) for group in groups]
+    assert [(row["section"], row["citizen_group"]) for row in crossed] == [
+        (section, group) for section in sections for group in groups
+    ]
+    for row in block:
+        assert list(row) == ["commune_code", "eligible", "participated", "agreed", "section", "citizen_group"]
+        assert all(type(row[measure]) is int for measure in MEASURES), row
+        assert 0 <= row["agreed"] <= row["participated"] <= row["eligible"], row
+    for measure in MEASURES:
+        assert sum(row[measure] for row in by_group) == total[measure], (measure, block[:6])
+    for index, row in enumerate(crossed):
+        group = by_group[index % len(groups)]
+        assert row["eligible"] == group["eligible"]
+        assert row["participated"] <= group["participated"]
+        assert row["agreed"] <= group["agreed"]
+
+
+def test_breakdown_labels(hp, hp_breakdown, vk_breakdown):
+    assert hp_breakdown.citizen_groups == GROUPS
+    assert hp_breakdown.sections == tuple(
+        f"Chương {numeral}" for numeral in ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+    )
+    assert vk_breakdown.sections[:5] == VK_SECTIONS
+    assert 8 <= len(vk_breakdown.sections) <= 10
+    assert len(set(vk_breakdown.sections)) == len(vk_breakdown.sections)
+    for label in (*hp_breakdown.sections, *vk_breakdown.sections, *GROUPS):
+        assert isinstance(label, str) and label and unicodedata.is_normalized("NFC", label)
+    assert isinstance(hp_breakdown.sections, tuple) and isinstance(hp_breakdown.citizen_groups, tuple)
+    assert (hp.sections, hp.citizen_groups) == (hp_breakdown.sections, GROUPS)  # exposed without breakdown too
+    assert (hp.rows_per_commune, hp_breakdown.rows_per_commune, vk_breakdown.rows_per_commune) == (1, 56, 46)
+
+
+@pytest.mark.parametrize(("campaign_id", "codes"), [(HP, ["01", "12", "38"]), (VK, ["01", "79"])])
+def test_breakdown_rows_partition_the_commune_totals(campaign_id, codes):
+    plain, simulator = FeedSimulator(campaign_id), FeedSimulator(campaign_id, breakdown=True)
+    days = simulator.campaign.days()
+    for code in codes:
+        for day in (days[0], days[len(days) // 2], days[-1]):
+            report, default = simulator.report(code, day), plain.report(code, day)
+            blocks = _blocks(simulator, report["rows"])
+            assert len(report["rows"]) == simulator.rows_per_commune * len(default["rows"])
+            for block in blocks:
+                _check_block(simulator, block)
+            # The total rows are exactly today's rows, in the same (commune code) order.
+            totals = [
+                {key: row[key] for key in ("commune_code", *MEASURES)} for row in report["rows"][:: len(blocks[0])]
+            ]
+            assert totals == default["rows"]
+            assert report["province_total"] == default["province_total"]
+            assert {key: report[key] for key in report if key != "rows"} == {
+                key: default[key] for key in default if key != "rows"
+            }
+            json.dumps(report)
+
+
+@pytest.mark.parametrize(("campaign_id", "codes"), [(HP, ["01", "38", "48"]), (VK, ["12", "79"])])
+def test_breakdown_figures_never_fall_over_the_campaign(campaign_id, codes):
+    simulator = FeedSimulator(campaign_id, breakdown=True)
+    for code in codes:
+        previous: dict[tuple[str, str, str], dict] = {}
+        for day in simulator.campaign.days():
+            for row in simulator.iter_report_rows(code, day):
+                key = (row["commune_code"], row["section"], row["citizen_group"])
+                before = previous.get(key)
+                if before is not None:
+                    for measure in MEASURES:
+                        assert row[measure] >= before[measure], (code, day, key, measure, before, row)
+                previous[key] = row
+        assert len(previous) == simulator.rows_per_commune * len(simulator.commune_names(code))
+
+
+def test_breakdown_is_deterministic_and_depends_on_the_seed():
+    keys = [("79", dt.date(2025, 5, 29)), ("01", dt.date(2025, 5, 6)), ("30", dt.date(2025, 5, 16))]
+    first, second = FeedSimulator(HP, seed=7, breakdown=True), FeedSimulator(HP, seed=7, breakdown=True)
+    forward = [first.report(code, day) for code, day in keys]
+    backward = [second.report(code, day) for code, day in reversed(keys)][::-1]
+    assert json.dumps(forward, ensure_ascii=False) == json.dumps(backward, ensure_ascii=False)
+    for (code, day), report in zip(keys, forward, strict=True):
+        assert list(first.iter_report_rows(code, day)) == report["rows"]
+    other = FeedSimulator(HP, seed=8, breakdown=True).report("30", dt.date(2025, 5, 16))["rows"]
+    assert other != forward[2]["rows"]
+
+
+def test_iter_report_rows_checks_its_arguments_at_once(hp_breakdown):
+    with pytest.raises(LookupError):
+        hp_breakdown.iter_report_rows("99", dt.date(2025, 5, 16))
+    with pytest.raises(LookupError):
+        hp_breakdown.iter_report_rows("01", dt.date(2025, 5, 30))
+
+
+def test_breakdown_looks_like_a_consultation(hp_breakdown):
+    """Officials and the armed forces take part more than other residents; sections are read unevenly."""
+    rows = hp_breakdown.report("01", hp_breakdown.campaign.last_day)["rows"]
+    by_group = {group: [0, 0] for group in GROUPS}
+    by_section = {section: [0, 0] for section in hp_breakdown.sections}
+    group_participated = {}
+    for row in rows:
+        if row["section"] == "" and row["citizen_group"]:
+            by_group[row["citizen_group"]][0] += row["participated"]
+            by_group[row["citizen_group"]][1] += row["eligible"]
+            group_participated[(row["commune_code"], row["citizen_group"])] = row["participated"]
+    for row in rows:
+        if row["section"]:
+            within = group_participated[(row["commune_code"], row["citizen_group"])]
+            by_section[row["section"]][0] += row["participated"]
+            by_section[row["section"]][1] += within
+            if within >= 100:  # shares 40 %-95 % of the group's participants, give or take rounding
+                assert 0.39 <= row["participated"] / within <= 0.95, row
+    rate = {group: participated / eligible for group, (participated, eligible) in by_group.items()}
+    assert rate["Cán bộ, công chức, viên chức"] > rate["Người dân khác"]
+    assert rate["Lực lượng vũ trang"] > rate["Người dân khác"]
+    assert all(eligible > 0 for _, eligible in by_group.values())
+    read = [participated / within for participated, within in by_section.values()]
+    assert max(read) - min(read) > 0.1
+    assert len({round(share, 3) for share in read}) == len(read)
+
+
+def test_breakdown_out_of_range_breaks_one_commune_total_row():
+    day = dt.date(2025, 5, 16)
+    simulator = FeedSimulator(HP, breakdown=True, faults={("30", day): Fault("out_of_range")})
+    report = simulator.report("30", day)
+    broken = [index for index, row in enumerate(report["rows"]) if row["participated"] > row["eligible"]]
+    assert broken == [simulator.faulty_row_index("30", day)]
+    assert broken[0] % simulator.rows_per_commune == 0
+    assert report["rows"][broken[0]]["section"] == report["rows"][broken[0]]["citizen_group"] == ""
+    totals = report["rows"][:: simulator.rows_per_commune]
+    for measure in MEASURES:
+        assert report["province_total"][measure] == sum(row[measure] for row in totals)
+    plain = FeedSimulator(HP, faults={("30", day): Fault("out_of_range")}).report("30", day)
+    assert report["province_total"] == plain["province_total"]
+
+
+def test_breakdown_csv_and_xlsx_carry_the_dimension_columns(tmp_path, vk_breakdown):
+    day = vk_breakdown.campaign.first_day
+    paths = write_landing(vk_breakdown, tmp_path, [day], formats=("csv", "xlsx"), province_codes=["01"])
+    assert [path.suffix for path in paths] == [".csv", ".xlsx"]
+    report = vk_breakdown.report("01", day)
+    expected = [
+        [row["commune_code"], row["eligible"], row["participated"], row["agreed"], row["section"], row["citizen_group"]]
+        for row in report["rows"]
+    ]
+    names = vk_breakdown.commune_names("01")
+
+    header, *rows = _read_csv(paths[0])
+    assert header == ["commune_code", "commune_name", "eligible", "participated", "agreed", "section", "citizen_group"]
+    assert [[row[0], int(row[2]), int(row[3]), int(row[4]), row[5], row[6]] for row in rows] == expected
+    assert all(row[1] == names[row[0]] for row in rows)
+    assert rows[0][5:] == ["", ""]
+
+    values = list(load_workbook(paths[1], read_only=True).worksheets[0].iter_rows(values_only=True))
+    assert values[0] == tuple(header)
+    # openpyxl stores "" as an empty text cell, which reads back as None: blank either way.
+    assert [[row[0], row[2], row[3], row[4], row[5] or "", row[6] or ""] for row in values[1:]] == expected
+    assert all(isinstance(row[0], str) and len(row[0]) == 5 for row in values[1:])
+    for path in paths:
+        assert os.stat(path).st_mtime == dt.datetime.fromisoformat(report["generated_at"]).timestamp()
+
+
+def test_breakdown_landing_streams_csv_and_builds_each_report_once(tmp_path, monkeypatch):
+    day = dt.date(2025, 11, 3)
+    simulator = FeedSimulator(VK, breakdown=True, faults={("79", day): Fault("malformed")})
+    builds: list[tuple[str, dt.date]] = []
+    iter_report_rows = simulator.iter_report_rows
+
+    def counting(code, report_date):
+        builds.append((code, report_date))
+        return iter_report_rows(code, report_date)
+
+    def forbidden(*args):
+        raise AssertionError("write_landing must not materialise the report")
+
+    monkeypatch.setattr(simulator, "iter_report_rows", counting)
+    monkeypatch.setattr(simulator, "report", forbidden)
+    write_landing(simulator, tmp_path / "csv", [day], province_codes=["01", "79"])
+    write_landing(simulator, tmp_path / "both", [day], formats=("csv", "xlsx"), province_codes=["01", "79"])
+    write_landing(simulator, tmp_path / "mixed", [day], formats=("mixed",), province_codes=["01", "79"])
+    assert sorted(builds) == sorted([("01", day), ("79", day)] * 3)
+
+    _, *rows = _read_csv(tmp_path / "csv" / VK / "79" / f"{day}.csv")
+    damaged = [index for index, row in enumerate(rows) if not row[2].isdigit()]
+    assert damaged == [simulator.faulty_row_index("79", day)]
+    assert rows[damaged[0]][2] == "không rõ" and rows[damaged[0]][5:] == ["", ""]
+
+
+def test_a_national_day_with_breakdown_is_fast(tmp_path):
+    """hien-phap-2025: 10,051 communes x 56 rows, all 63 provinces written as CSV."""
+    simulator = FeedSimulator(HP, breakdown=True)
+    started = time.perf_counter()
+    paths = write_landing(simulator, tmp_path, [dt.date(2025, 5, 16)])
+    elapsed = time.perf_counter() - started
+    assert len(paths) == 63
+    rows = 0
+    for path in paths:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            rows += sum(1 for _ in handle) - 1
+    assert rows == 10_051 * 56 == 562_856
+    assert elapsed < 60, elapsed

@@ -10,9 +10,7 @@ from pathlib import Path
 
 from vneid_pipeline.simulator.http_feed import serve_feed
 from vneid_pipeline.simulator.landing import write_landing
-from vneid_pipeline.simulator.model import FAULT_KINDS, Fault, FeedSimulator, parse_fault_spec
-
-
+from vneid_pipeline.simulator.model import FAULT_KINDS, FeedSimulator, parse_fault_spec
 
 
 def _fault_argument(text: str):
@@ -36,6 +34,11 @@ def _parser() -> argparse.ArgumentParser:
             default=[],
             metavar="PROVINCE:DATE:KIND[:COUNT[:DELAY]]",
             help=f"inject a fault (repeatable); KIND is one of {', '.join(sorted(FAULT_KINDS))}",
+        )
+        sub.add_argument(
+            "--breakdown",
+            action="store_true",
+            help="add rows by citizen group and by (section, citizen group) to every commune",
         )
 
     serve = commands.add_parser("serve", help="serve the HTTP feed until interrupted")
@@ -62,8 +65,8 @@ def _serve(simulator: FeedSimulator, host: str, port: int) -> int:
     signal.signal(signal.SIGTERM, _interrupt)  # docker stop or a supervisor stops as cleanly as Ctrl-C
     print(server.base_url, flush=True)
     print(
-        f"serving {simulator.campaign_id} ({len(simulator.province_codes())} provinces); "
-        "token per province: sim-token-<province_code>",
+        f"serving {simulator.campaign_id} ({len(simulator.province_codes())} provinces"
+        f"{', with breakdown rows' if simulator.breakdown else ''}); token per province: sim-token-<province_code>",
         file=sys.stderr,
         flush=True,
     )
@@ -102,7 +105,7 @@ def _write_files(simulator: FeedSimulator, args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        simulator = FeedSimulator(args.campaign, seed=args.seed, faults=dict(args.fault))
+        simulator = FeedSimulator(args.campaign, seed=args.seed, faults=dict(args.fault), breakdown=args.breakdown)
     except KeyError as error:
         print(f"error: {error.args[0]}", file=sys.stderr)
         return 2

@@ -3,6 +3,8 @@
 `{landing_root}/{campaign_id}/{province_code}/{report_date}.csv` (UTF-8 with a BOM, as Excel
 writes it) or `.xlsx` (first sheet, header in the first row, codes as text cells). Each file's
 modification time is set to the report's `generated_at`, since the pipeline judges lateness by it.
+A simulator with the breakdown adds the columns `section,citizen_group` after `agreed` (empty cells
+on the blank dimension); its CSV files are streamed row by row, never held whole in memory.
 """
 
 from __future__ import annotations
@@ -10,12 +12,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from vneid_pipeline.simulator.model import FeedSimulator, stable_rng
+from vneid_pipeline.simulator.model import FeedSimulator, _as_date, stable_rng
 
 HEADER = ("commune_code", "commune_name", "eligible", "participated", "agreed")
+BREAKDOWN_HEADER = (*HEADER, "section", "citizen_group")
 MALFORMED_VALUE = "không rõ"
 FORMATS = ("csv", "xlsx", "mixed")
 
@@ -44,22 +47,30 @@ def write_landing(
     codes = list(province_codes) if province_codes is not None else simulator.province_codes()
     root = Path(landing_root) / simulator.campaign_id
 
+    header = BREAKDOWN_HEADER if simulator.breakdown else HEADER
     written: list[Path] = []
-    for report_date in dates:
+    for report_date in map(_as_date, dates):
         for code in codes:
             if not simulator.is_published(code, report_date):
                 continue
-            report = simulator.report(code, report_date)
-            rows = _file_rows(simulator, code, report_date, report)
-            mtime = dt.datetime.fromisoformat(report["generated_at"]).timestamp()
-            for extension in _extensions(simulator, code, formats):
-                path = root / code / f"{report['report_date']}.{extension}"
+            mtime = simulator.generated_at(code, report_date).timestamp()  # also checks province and date
+            extensions = _extensions(simulator, code, formats)
+            # CSV alone is streamed; XLSX, or two files, take one materialised build of the report.
+            rows: Iterable[list] = _file_rows(simulator, code, report_date)
+            if extensions != ("csv",):
+                rows = list(rows)
+            for extension in extensions:
+                path = root / code / f"{report_date.isoformat()}.{extension}"
                 path.parent.mkdir(parents=True, exist_ok=True)
                 temporary = path.with_name(f".{path.name}.tmp")
-                if extension == "csv":
-                    _write_csv(temporary, rows)
-                else:
-                    _write_xlsx(temporary, rows)
+                try:
+                    if extension == "csv":
+                        _write_csv(temporary, header, rows)
+                    else:
+                        _write_xlsx(temporary, header, rows)
+                except BaseException:
+                    temporary.unlink(missing_ok=True)
+                    raise
                 os.replace(temporary, path)
                 os.utime(path, (mtime, mtime))
                 written.append(path)
@@ -73,32 +84,41 @@ def _extensions(simulator: FeedSimulator, province_code: str, formats: tuple[str
     return tuple(dict.fromkeys(formats))
 
 
-def _file_rows(simulator: FeedSimulator, province_code: str, report_date: dt.date, report: dict) -> list[list]:
+def _file_rows(simulator: FeedSimulator, province_code: str, report_date: dt.date) -> Iterator[list]:
+    """The report's rows as file rows, in report order, with the "malformed" fault applied."""
     names = simulator.commune_names(province_code)
-    rows: list[list] = [
-        [row["commune_code"], names[row["commune_code"]], row["eligible"], row["participated"], row["agreed"]]
-        for row in report["rows"]
-    ]
     fault = simulator.fault(province_code, report_date)
-    if fault is not None and fault.kind == "malformed" and rows:
-        rows[simulator.faulty_row_index(province_code, report_date)][2] = MALFORMED_VALUE
-    return rows
+    damaged = -1
+    if fault is not None and fault.kind == "malformed":
+        damaged = simulator.faulty_row_index(province_code, report_date)
+    rows = simulator.iter_report_rows(province_code, report_date)
+    if simulator.breakdown:
+        for index, row in enumerate(rows):
+            code = row["commune_code"]
+            eligible = MALFORMED_VALUE if index == damaged else row["eligible"]
+            yield [code, names[code], eligible, row["participated"], row["agreed"], row["section"],
+                   row["citizen_group"]]  # fmt: skip
+    else:
+        for index, row in enumerate(rows):
+            code = row["commune_code"]
+            eligible = MALFORMED_VALUE if index == damaged else row["eligible"]
+            yield [code, names[code], eligible, row["participated"], row["agreed"]]
 
 
-def _write_csv(path: Path, rows: list[list]) -> None:
+def _write_csv(path: Path, header: tuple[str, ...], rows: Iterable[list]) -> None:
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(HEADER)
+        writer.writerow(header)
         writer.writerows(rows)
 
 
-def _write_xlsx(path: Path, rows: list[list]) -> None:
+def _write_xlsx(path: Path, header: tuple[str, ...], rows: Iterable[list]) -> None:
     from openpyxl import Workbook  # imported here so the HTTP feed never needs openpyxl
 
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "report"
-    sheet.append(HEADER)
+    sheet.append(header)
     for row in rows:
         sheet.append(row)
     for (cell,) in sheet.iter_rows(min_row=2, min_col=1, max_col=1):

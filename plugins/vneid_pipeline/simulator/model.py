@@ -15,6 +15,19 @@ The model, per province:
 Cumulative `participated` is `floor(eligible(day) * rate(day))` with both factors non-decreasing in
 the day, and `agreed` is `floor(participated * agree_share)`, so both never fall from one day to the
 next and `0 <= agreed <= participated <= eligible` always holds unless a fault breaks it on purpose.
+
+Optional breakdown (`breakdown=True`): each commune's citizens are split into five citizen groups
+by one deterministic "citizen sequence" per commune, ordered by when citizens give their opinion.
+`split(m)` counts the members of each group among the first `m` citizens of the sequence: a chain of
+four binary splits, each `floor(g(m))` for the group and `m - floor(g(m))` for the rest, with
+`0 <= g' <= 0.9`, so every count is non-decreasing in `m` and the five counts sum to `m` exactly.
+A group's eligible, participated and agreed are `split(eligible)`, `split(participated)` and
+`split(agreed)` of the commune: they partition the commune's figures exactly, keep
+`agreed <= participated <= eligible` and never fall from one day to the next. Officials and the
+armed forces are early in the sequence (they take part first and nearly all), students late. A
+(section, group) row has the group's eligible, `floor(c * participated_g)` participants (`c` in
+[0.40, 0.95], fixed per commune, section and group) and `floor(c * k * agreed_g)` agreed
+(`k` in [0.85, 1], how well the section is received).
 """
 
 from __future__ import annotations
@@ -24,6 +37,9 @@ import hashlib
 import math
 import random
 import threading
+import unicodedata
+from array import array
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from vneid_pipeline import reference
@@ -48,6 +64,45 @@ _MAX_RATE = 0.995
 # Normal publication window and the window used by the "late" fault (seconds after midnight, +07:00).
 _NORMAL_WINDOW = (12 * 3600, 14 * 3600 + 55 * 60)
 _LATE_WINDOW = (16 * 3600 + 10 * 60, 18 * 3600)
+
+
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+DEFAULT_SECTIONS = tuple(unicodedata.normalize("NFC", f"Chương {numeral}") for numeral in _ROMAN)
+CAMPAIGN_SECTIONS: dict[str, tuple[str, ...]] = {
+    "van-kien-dai-hoi-xiv": tuple(
+        unicodedata.normalize("NFC", label)
+        for label in (
+            "Báo cáo chính trị",
+            "Báo cáo kinh tế - xã hội",
+            "Báo cáo tổng kết công tác xây dựng Đảng",
+            "Điều lệ Đảng (sửa đổi)",
+            "Chương trình hành động",
+            "Báo cáo tổng kết 40 năm đổi mới",
+            "Báo cáo tổng kết thi hành Điều lệ Đảng",
+            "Báo cáo tổng kết nhiệm kỳ khóa XIII",
+        )
+    ),
+}
+CITIZEN_GROUPS = tuple(
+    unicodedata.normalize("NFC", label)
+    for label in (
+        "Cán bộ, công chức, viên chức",
+        "Công nhân khu công nghiệp",
+        "Học sinh, sinh viên",
+        "Lực lượng vũ trang",
+        "Người dân khác",
+    )
+)
+# How much more (or less) a group reads the sections, by position in CITIZEN_GROUPS.
+_GROUP_SECTION_EFFECT = (0.05, -0.03, 0.0, 0.04, -0.02)
+_MAX_SPLIT_SLOPE = 0.9
+_MIN_SECTION_SHARE = 0.40
+_MAX_SECTION_SHARE = 0.95
+
+
+def sections_for(campaign_id: str) -> tuple[str, ...]:
+    """Section labels the breakdown uses for a campaign (Chương I to X unless the campaign has its own)."""
+    return CAMPAIGN_SECTIONS.get(campaign_id, DEFAULT_SECTIONS)
 
 
 def stable_rng(*parts: object) -> random.Random:
@@ -100,6 +155,56 @@ class _Province:
     communes: tuple[_Commune, ...]
 
 
+@dataclass(frozen=True)
+class _Split:
+    """Parameters of one commune's citizen-sequence split (see the module docstring).
+
+    The chain splits off officials, the armed forces, industrial workers and students in turn;
+    everybody else is the remainder. Steps 1-3 are saturating, g(m) = n * (1 - exp(-a * m)); step 4 is convex,
+    g(m) = scale * (m / length) ** power up to `length`, then linear with slope `tail_slope`.
+    """
+
+    a1: float
+    n1: float
+    a2: float
+    n2: float
+    a3: float
+    n3: float
+    length: float
+    scale: float
+    power: float
+    tail_slope: float
+
+    def __call__(self, m: int) -> tuple[int, int, int, int, int]:
+        """Members of each group (CITIZEN_GROUPS order) among the first m citizens; they sum to m."""
+        officials = int(self.n1 * (1.0 - math.exp(-self.a1 * m)))
+        m -= officials
+        armed = int(self.n2 * (1.0 - math.exp(-self.a2 * m)))
+        m -= armed
+        workers = int(self.n3 * (1.0 - math.exp(-self.a3 * m)))
+        m -= workers
+        if m <= self.length:
+            students = int(self.scale * (m / self.length) ** self.power)
+        else:
+            students = int(self.scale + self.tail_slope * (m - self.length))
+        return (officials, workers, students, armed, m - students)
+
+
+@dataclass(frozen=True)
+class _Breakdown:
+    """Breakdown parameters of one province: per commune, its split and its (section, group) shares.
+
+    `shares[i]` and `agree_shares[i]` hold, for commune i, one factor per (section, group) in row
+    order (section-major, groups in CITIZEN_GROUPS order): a cross row's participated is
+    `floor(share * group participated)`, its agreed `floor(agree_share * group agreed)`, and
+    `agree_share <= share`. Arrays of doubles keep a national day's parameters small.
+    """
+
+    splits: tuple[_Split, ...]
+    shares: tuple[array, ...]
+    agree_shares: tuple[array, ...]
+
+
 def _logistic(value: float) -> float:
     if value >= 0:
         return 1.0 / (1.0 + math.exp(-value))
@@ -122,6 +227,42 @@ def _clip(value: float, low: float, high: float) -> float:
     return max(low, min(high, value))
 
 
+def _saturating(share: float, steepness: float, length: float) -> tuple[float, float]:
+    """(a, n) of g(m) = n * (1 - exp(-a * m)) with g(length) = share * length and slope <= 0.9."""
+    if not 0.0 < share < _MAX_SPLIT_SLOPE:
+        raise ValueError(f"a group's share of the rest must lie in (0, {_MAX_SPLIT_SLOPE}), got {share}")
+    # The slope is largest at m = 0, share * steepness / (1 - exp(-steepness)), and falls towards
+    # `share` as the steepness falls: lower the steepness until the slope is under the cap.
+    steepness = max(steepness, 1e-3)
+    while steepness > 1e-3 and share * steepness / -math.expm1(-steepness) > _MAX_SPLIT_SLOPE:
+        steepness *= 0.9
+    n = share * length / -math.expm1(-steepness)
+    return steepness / length, n
+
+
+def _build_split(rng: random.Random, base_eligible: int, ward: bool) -> _Split:
+    officials = rng.uniform(0.04, 0.09) * (1.3 if ward else 1.0)
+    armed = rng.uniform(0.008, 0.03)
+    workers = rng.uniform(0.02, 0.22) * (0.7 if ward else 1.0)
+    students = rng.uniform(0.08, 0.18) * (1.2 if ward else 1.0)
+    length = float(base_eligible)
+    a1, n1 = _saturating(officials, rng.uniform(3.0, 6.0), length)
+    length *= 1.0 - officials
+    a2, n2 = _saturating(armed / (1.0 - officials), rng.uniform(4.0, 8.0), length)
+    length *= 1.0 - armed / (1.0 - officials)
+    rest = 1.0 - officials - armed
+    a3, n3 = _saturating(workers / rest, rng.uniform(0.3, 1.5), length)
+    length *= 1.0 - workers / rest
+    share = students / (rest - workers)
+    # Slope of the convex step: at most power * share, with power >= 1 (else infinite at m = 0).
+    power = rng.uniform(1.2, 1.8)
+    if power * share > _MAX_SPLIT_SLOPE:
+        power = _MAX_SPLIT_SLOPE / share
+        if power < 1.0:
+            raise ValueError(f"students' share of the rest is too large for the split: {share}")
+    return _Split(a1, n1, a2, n2, a3, n3, length, share * length, power, power * share)
+
+
 def _fit_sizes(weights: list[float], target: float) -> list[int]:
     """Commune sizes proportional to the weights, clipped to the commune range, summing near target."""
     factor = target / sum(weights)
@@ -141,6 +282,10 @@ class FeedSimulator:
     `faults` maps (province_code, report_date) to a `Fault`. Content faults ("late",
     "out_of_range") show in `report()`; "missing" shows in `is_published()`; transport faults are
     applied by the HTTP server and the landing writer.
+
+    `breakdown=True` adds, per commune, one row per citizen group and one per (section, citizen
+    group), with `section` and `citizen_group` keys on every row ("" for the blank dimension); the
+    labels are `sections` and `citizen_groups`. Without it, reports are exactly the commune totals.
     """
 
     def __init__(
@@ -148,6 +293,7 @@ class FeedSimulator:
         campaign_id: str,
         seed: int = 2025,
         faults: dict[tuple[str, dt.date], Fault] | None = None,
+        breakdown: bool = False,
     ) -> None:
         self.campaign = reference.campaign(campaign_id)
         self.version = reference.version_of(self.campaign)
@@ -163,7 +309,11 @@ class FeedSimulator:
                 self._communes_raw[unit.province_code].append(unit)
         self._total_communes = sum(len(units) for units in self._communes_raw.values())
         self._cache: dict[str, _Province] = {}
+        self._breakdown_cache: dict[str, _Breakdown] = {}
         self._lock = threading.Lock()
+        self.breakdown = bool(breakdown)
+        self.sections: tuple[str, ...] = sections_for(self.campaign.campaign_id)
+        self.citizen_groups: tuple[str, ...] = CITIZEN_GROUPS
 
     # -- public API -------------------------------------------------------------------------
 
@@ -197,17 +347,87 @@ class FeedSimulator:
         midnight = dt.datetime.combine(report_date, dt.time(), tzinfo=REPORT_TZ)
         return midnight + dt.timedelta(seconds=rng.randint(low, high))
 
+    @property
+    def rows_per_commune(self) -> int:
+        """Rows per commune in a report: 1, or with the breakdown 1 + groups + sections x groups."""
+        if not self.breakdown:
+            return 1
+        return 1 + len(self.citizen_groups) * (1 + len(self.sections))
+
     def report(self, province_code: str, report_date: dt.date) -> dict:
-        """The report as the HTTP feed serves it (design: "Province feed over HTTP")."""
+        """The report as the HTTP feed serves it (design: "Province feed over HTTP").
+
+        With the breakdown, `rows` holds per commune its total row, then one row per citizen group,
+        then one row per (section, citizen group); `province_total` sums the commune total rows only.
+        """
         report_date = self._check(province_code, report_date)
+        rows: list[dict] = []
+        if self.breakdown:
+            eligible = participated = agreed = 0
+            for block in self._blocks(province_code, report_date):
+                total = block[0]
+                eligible += total["eligible"]
+                participated += total["participated"]
+                agreed += total["agreed"]
+                rows.extend(block)
+            province_total = {"eligible": eligible, "participated": participated, "agreed": agreed}
+        else:
+            rows = [block[0] for block in self._blocks(province_code, report_date)]
+            province_total = {
+                "eligible": sum(row["eligible"] for row in rows),
+                "participated": sum(row["participated"] for row in rows),
+                "agreed": sum(row["agreed"] for row in rows),
+            }
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "campaign_id": self.campaign_id,
+            "province_code": province_code,
+            "report_date": report_date.isoformat(),
+            "generated_at": self.generated_at(province_code, report_date).isoformat(),
+            "revision": 1,
+            "province_total": province_total,
+            "rows": rows,
+        }
+
+    def iter_report_rows(self, province_code: str, report_date: dt.date) -> Iterator[dict]:
+        """The rows of `report()`, one dict at a time, without holding the whole province in memory.
+
+        Arguments are checked at the call (LookupError), not at the first row.
+        """
+        report_date = self._check(province_code, report_date)
+        return (row for block in self._blocks(province_code, report_date) for row in block)
+
+    def faulty_row_index(self, province_code: str, report_date: dt.date) -> int:
+        """Index (in report row order) of the row a content fault damages for that report.
+
+        Always a commune total row: with the breakdown, the first row of that commune's block.
+        """
+        return self._faulty_commune_index(province_code, report_date) * self.rows_per_commune
+
+    # -- internals --------------------------------------------------------------------------
+
+    def _faulty_commune_index(self, province_code: str, report_date: dt.date) -> int:
+        count = len(self._province(province_code).communes)
+        rng = stable_rng(self.seed, self.campaign_id, "faulty_row", province_code, _as_date(report_date).isoformat())
+        return rng.randrange(count)
+
+    def _blocks(self, province_code: str, report_date: dt.date) -> Iterator[list[dict]]:
+        """Per commune (in code order), its rows: the total row first, then any breakdown rows."""
         province = self._province(province_code)
         day_index = (report_date - self.campaign.first_day).days
         last_index = len(self._days) - 1
         progress = (day_index + 1) / len(self._days)
         growth_progress = day_index / last_index if last_index else 1.0
 
-        rows = []
-        for commune in province.communes:
+        broken = -1
+        fault = self.fault(province_code, report_date)
+        if fault is not None and fault.kind == "out_of_range" and province.communes:
+            broken = self._faulty_commune_index(province_code, report_date)
+        breakdown = self._breakdown(province_code) if self.breakdown else None
+        groups = self.citizen_groups
+        cross_keys = [(section, group) for section in self.sections for group in range(len(groups))]
+
+        for index, commune in enumerate(province.communes):
             eligible = min(
                 MAX_COMMUNE_ELIGIBLE,
                 commune.base_eligible + int(commune.base_eligible * commune.growth * growth_progress),
@@ -218,38 +438,46 @@ class FeedSimulator:
             rate = commune.final_rate * _clip(curve, 0.0, 1.0)
             participated = int(eligible * rate)
             agreed = int(participated * commune.agree_share)
-            rows.append(
-                {"commune_code": commune.code, "eligible": eligible, "participated": participated, "agreed": agreed}
-            )
-
-        fault = self.fault(province_code, report_date)
-        if fault is not None and fault.kind == "out_of_range" and rows:
-            row = rows[self.faulty_row_index(province_code, report_date)]
-            rng = stable_rng(self.seed, self.campaign_id, "out_of_range", province_code, report_date.isoformat())
-            row["participated"] = row["eligible"] + max(1, int(row["eligible"] * rng.uniform(0.01, 0.08)))
-
-        return {
-            "schema_version": SCHEMA_VERSION,
-            "campaign_id": self.campaign_id,
-            "province_code": province_code,
-            "report_date": report_date.isoformat(),
-            "generated_at": self.generated_at(province_code, report_date).isoformat(),
-            "revision": 1,
-            "province_total": {
-                "eligible": sum(row["eligible"] for row in rows),
-                "participated": sum(row["participated"] for row in rows),
-                "agreed": sum(row["agreed"] for row in rows),
-            },
-            "rows": rows,
-        }
-
-    def faulty_row_index(self, province_code: str, report_date: dt.date) -> int:
-        """Index (in report row order) of the row a content fault damages for that report."""
-        count = len(self._province(province_code).communes)
-        rng = stable_rng(self.seed, self.campaign_id, "faulty_row", province_code, _as_date(report_date).isoformat())
-        return rng.randrange(count)
-
-    # -- internals --------------------------------------------------------------------------
+            code = commune.code
+            total = {"commune_code": code, "eligible": eligible, "participated": participated, "agreed": agreed}
+            if breakdown is None:
+                block = [total]
+            else:
+                total["section"] = ""
+                total["citizen_group"] = ""
+                split = breakdown.splits[index]
+                group_eligible = split(eligible)
+                group_participated = split(participated)
+                group_agreed = split(agreed)
+                block = [total]
+                block.extend(
+                    {
+                        "commune_code": code,
+                        "eligible": group_eligible[g],
+                        "participated": group_participated[g],
+                        "agreed": group_agreed[g],
+                        "section": "",
+                        "citizen_group": groups[g],
+                    }
+                    for g in range(len(groups))
+                )
+                block.extend(
+                    {
+                        "commune_code": code,
+                        "eligible": group_eligible[g],
+                        "participated": int(share * group_participated[g]),
+                        "agreed": int(agree_share * group_agreed[g]),
+                        "section": section,
+                        "citizen_group": groups[g],
+                    }
+                    for (section, g), share, agree_share in zip(
+                        cross_keys, breakdown.shares[index], breakdown.agree_shares[index], strict=True
+                    )
+                )
+            if index == broken:
+                rng = stable_rng(self.seed, self.campaign_id, "out_of_range", province_code, report_date.isoformat())
+                total["participated"] = eligible + max(1, int(eligible * rng.uniform(0.01, 0.08)))
+            yield block
 
     def _check(self, province_code: str, report_date: dt.date) -> dt.date:
         if province_code not in self._provinces_raw:
@@ -277,6 +505,49 @@ class FeedSimulator:
                 self._cache[province_code] = self._build_province(province_code)
             return self._cache[province_code]
 
+    def _breakdown(self, province_code: str) -> _Breakdown:
+        cached = self._breakdown_cache.get(province_code)
+        if cached is not None:
+            return cached
+        province = self._province(province_code)
+        with self._lock:
+            if province_code not in self._breakdown_cache:
+                self._breakdown_cache[province_code] = self._build_breakdown(province)
+            return self._breakdown_cache[province_code]
+
+    def _build_breakdown(self, province: _Province) -> _Breakdown:
+        count = len(self.sections)
+        campaign_rng = stable_rng(self.seed, self.campaign_id, "sections")
+        # Earlier sections are read more; each section also has its own interest and reception.
+        interest = [
+            0.88 - 0.30 * index / max(1, count - 1) + campaign_rng.uniform(-0.06, 0.06) for index in range(count)
+        ]
+        reception = [campaign_rng.uniform(0.90, 1.0) for _ in range(count)]
+        rng = stable_rng(self.seed, self.campaign_id, "breakdown", province.code)
+        province_offset = rng.gauss(0.0, 0.03)
+        group_offset = [effect + rng.gauss(0.0, 0.02) for effect in _GROUP_SECTION_EFFECT]
+        agreement = [
+            [_clip(reception[section] + rng.gauss(0.0, 0.015), 0.85, 1.0) for _ in group_offset]
+            for section in range(count)
+        ]
+        splits = []
+        shares = []
+        agree_shares = []
+        for commune in province.communes:
+            commune_rng = stable_rng(self.seed, self.campaign_id, "breakdown", province.code, commune.code)
+            splits.append(_build_split(commune_rng, commune.base_eligible, commune.name.startswith("Phường")))
+            commune_shares = array("d")
+            commune_agree = array("d")
+            for section in range(count):
+                base = interest[section] + province_offset
+                for group, offset in enumerate(group_offset):
+                    share = _clip(base + offset + commune_rng.gauss(0.0, 0.03), _MIN_SECTION_SHARE, _MAX_SECTION_SHARE)
+                    commune_shares.append(share)
+                    commune_agree.append(share * agreement[section][group])  # <= share: agreement <= 1
+            shares.append(commune_shares)
+            agree_shares.append(commune_agree)
+        return _Breakdown(splits=tuple(splits), shares=tuple(shares), agree_shares=tuple(agree_shares))
+
     def _build_province(self, province_code: str) -> _Province:
         units = sorted(self._communes_raw[province_code], key=lambda unit: unit.unit_code)
         rng = stable_rng(self.seed, self.campaign_id, "province", province_code)
@@ -291,14 +562,14 @@ class FeedSimulator:
         ]
         weights = [
             _type_weight(unit.name) * math.exp(r.gauss(0.0, _COMMUNE_SIZE_SIGMA))
-            for unit, r in zip(units, commune_rngs)
+            for unit, r in zip(units, commune_rngs, strict=True)
         ]
         average = NATIONAL_ELIGIBLE / self._total_communes / _MEAN_COMMUNE_WEIGHT
         target = _clip(average * sum(weights) * province_noise, MIN_PROVINCE_TARGET, MAX_PROVINCE_TARGET)
         sizes = _fit_sizes(weights, target) if units else []
 
         communes = []
-        for unit, commune_rng, size in zip(units, commune_rngs, sizes):
+        for unit, commune_rng, size in zip(units, commune_rngs, sizes, strict=True):
             commune_midpoint = _clip(midpoint + commune_rng.gauss(0.0, 0.06), 0.1, 0.9)
             commune_steepness = steepness * commune_rng.uniform(0.8, 1.2)
             offset = _logistic(-commune_steepness * commune_midpoint)
