@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SOURCE ?= http
 RUN_ARGS := --source $(SOURCE) $(if $(LANDING),--landing $(LANDING)) $(if $(CAMPAIGN),--campaign $(CAMPAIGN)) \
-	$(if $(START),--start $(START)) $(if $(END),--end $(END))
+	$(if $(START),--start $(START)) $(if $(END),--end $(END)) $(if $(BREAKDOWN),--breakdown)
 
 .PHONY: run test venv ui lint stop-db clean
 

@@ -44,6 +44,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--end", type=dt.date.fromisoformat, default=None)
     parser.add_argument("--pg-port", type=int, default=int(os.environ.get("VNEID_LOCAL_PG_PORT", "55432")))
     parser.add_argument("--seed", type=int, default=2025, help="simulator seed")
+    parser.add_argument("--breakdown", action="store_true",
+                        help="simulator reports carry breakdown rows by section and citizen group")
     parser.add_argument("--fault", action="append", default=[], metavar="PROVINCE:DATE:KIND[:COUNT[:DELAY]]",
                         help="inject a simulator fault (repeatable), e.g. 30:2025-05-07:out_of_range")
     return parser.parse_args(argv)
@@ -117,7 +119,7 @@ def main(argv: list[str]) -> int:
 
     feed_server = None
     if args.source == "http":
-        simulator = FeedSimulator(campaign.campaign_id, seed=args.seed, faults=faults)
+        simulator = FeedSimulator(campaign.campaign_id, seed=args.seed, faults=faults, breakdown=args.breakdown)
         feed_server = serve_feed(simulator)
         os.environ["VNEID_FEED_URL"] = feed_server.base_url
         for code, token in default_tokens(simulator.province_codes()).items():
@@ -127,7 +129,8 @@ def main(argv: list[str]) -> int:
         landing = args.landing
         if landing is None:
             landing = PROJECT_ROOT / "landing"
-            write_landing(FeedSimulator(campaign.campaign_id, seed=args.seed, faults=faults), landing, days)
+            write_landing(FeedSimulator(campaign.campaign_id, seed=args.seed, faults=faults,
+                                        breakdown=args.breakdown), landing, days)
             print(f"wrote simulated report files for {len(days)} day(s) into {landing}")
         if not (landing / campaign.campaign_id).is_dir():
             print(f"{landing} has no {campaign.campaign_id}/ folder", file=sys.stderr)

@@ -112,6 +112,9 @@ def _land(conn: psycopg.Connection, received: sources.ReceivedReport) -> int:
         "source_timestamp": received.source_timestamp,
     }
     with conn.transaction():
+        # Under the province-day lock, a concurrent loader's identical payload is either committed
+        # (and found by the select half of the statement) or not started yet.
+        conn.execute(load_sql("ingest/lock_province_day.sql"), params)
         return conn.execute(load_sql("ingest/insert_raw_payload.sql"), params).fetchone()[0]
 
 
@@ -168,6 +171,9 @@ def _merge(conn, payload_id, received, parsed, late, findings: quality.QualityFi
     day = received.report_date.isoformat()
     with conn.transaction():
         conn.execute(load_sql("ingest/lock_province_day.sql"), key)
+        decided = conn.execute(load_sql("ingest/select_payload_fate.sql"), {"payload_id": payload_id}).fetchone()
+        if decided is not None:  # another loader (a retry racing its first try) got here first
+            return DayOutcome(day, "unchanged", decided[1], decided[2])
         current = conn.execute(load_sql("ingest/select_current_revision.sql"), key).fetchone()
         if current is not None and current[0] >= parsed.revision:
             reason = (f"revision {parsed.revision} is not higher than revision {current[0]} already accepted "
@@ -196,6 +202,12 @@ def _quarantine(conn, payload_id, received, revision, late, generated_at, row_co
                 findings: quality.QualityFindings | None = None) -> DayOutcome:
     reason = summarise(violations)
     with conn.transaction():
+        conn.execute(load_sql("ingest/lock_province_day.sql"), {
+            "campaign_id": received.campaign_id, "province_code": received.province_code,
+            "report_date": received.report_date})
+        decided = conn.execute(load_sql("ingest/select_payload_fate.sql"), {"payload_id": payload_id}).fetchone()
+        if decided is not None:
+            return DayOutcome(received.report_date.isoformat(), "unchanged", decided[1], decided[2])
         _record_fate(conn, payload_id, received, "quarantined", revision, reason, late, generated_at, row_count,
                      violations)
         _record_findings(conn, payload_id, findings)

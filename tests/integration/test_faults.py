@@ -574,8 +574,7 @@ def restart_mid_run(server: LocalPostgres, landing: Path, workdir: Path, prefix:
     """Day 1 completes; during day 2's multi-province run, once two provinces are in, the next merge
     is held by a lock and PostgreSQL is stopped (fast shutdown) and started again; then rerun."""
     uri = new_warehouse(server, f"{prefix}_restart")
-    with Worker.start(uri, RESTART_PROVINCES, [DAY1], workdir / "restart", landing=landing) as first_day:
-        first_day.wait_ok()
+    fault_worker.run(files_settings(uri, landing), CAMPAIGN, RESTART_PROVINCES, [DAY1], workdir / "restart-publish")
     worker = Worker.start(uri, RESTART_PROVINCES, [DAY], workdir / "restart", landing=landing)
     locker = psycopg.connect(uri, application_name="fault_locker")
     try:
@@ -896,23 +895,12 @@ def test_running_the_same_days_twice_changes_only_publication_times(postgres_ser
     assert (figures["rows_lost"], figures["rows_extra"], figures["duplicates"]) == (0, 0, 0), figures
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "ingest._merge (plugins/vneid_pipeline/ingest.py:170-177): after taking the province-day lock it only "
-    "compares revisions, so a loader whose payload was accepted by a concurrent loader meanwhile records "
-    "'ignored' for the same payload_id and dies on dq.report_revision's primary key (UniqueViolation); "
-    "fix: re-read select_payload_fate.sql right after lock_province_day.sql and return 'unchanged'"))
 def test_a_retry_racing_its_first_try_in_the_merge_changes_nothing(postgres_server, landing, tmp_path):
     result = race_in_merge(postgres_server, landing, tmp_path)
     assert result.evidence["loaders"] == {"first": "accepted", "second": "unchanged"}, result.evidence
     assert_equals_clean_run(result)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "ingest._land (plugins/vneid_pipeline/ingest.py:115) with include/sql/ingest/insert_raw_payload.sql: "
-    "when a concurrent loader's identical payload commits while this insert waits on the unique index, "
-    "ON CONFLICT DO NOTHING returns no row and the fallback SELECT uses the statement's older snapshot, "
-    "so fetchone() is None -> TypeError; fix: take lock_province_day.sql in _land's transaction before the "
-    "insert (or re-select in a new statement when no row comes back)"))
 def test_the_same_payload_landed_by_two_loaders_at_once_is_accepted_once(postgres_server, landing, tmp_path):
     result = race_in_landing(postgres_server, landing, tmp_path)
     assert result.evidence["loaders"] == {"loader": "accepted", "retry": "unchanged"}, result.evidence
