@@ -25,14 +25,15 @@ def test_hostile_breakdown_values_are_stored_as_plain_text(warehouse_uri, tmp_pa
     write_landing(FeedSimulator(CAMPAIGN), tmp_path, [DAY], province_codes=["30"])
     path = tmp_path / CAMPAIGN / "30" / f"{DAY}.csv"
     lines = path.read_text(encoding="utf-8-sig").splitlines()
-    header, rows = lines[0] + ",section", [line + ',"' + HOSTILE.replace('"', '""') + '"' for line in lines[1:]]
-    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    hostile = '"' + HOSTILE.replace('"', '""') + '"'
+    rows = [line + "," for line in lines[1:]] + [line + "," + hostile for line in lines[1:]]
+    path.write_text("\n".join([lines[0] + ",section", *rows]) + "\n", encoding="utf-8")
     settings = settings_for(warehouse_uri, source="files", landing_dir=tmp_path, recheck_days=0)
     outcome = ingest.ingest_province(settings, CAMPAIGN, "30", DAY,
                                      now=dt.datetime(2025, 5, 16, 16, tzinfo=ingest.LOCAL_TZ))
     assert outcome.target_day.status == "accepted"
-    assert scalar(warehouse_uri, "select count(distinct section) from core.commune_report") == 1
-    assert scalar(warehouse_uri, "select section from core.commune_report limit 1") == HOSTILE
+    assert scalar(warehouse_uri, "select count(distinct section) from core.commune_report") == 2
+    assert scalar(warehouse_uri, "select max(section) from core.commune_report") == HOSTILE
     assert scalar(warehouse_uri, "select count(*) from core.campaign") == 2
 
 
