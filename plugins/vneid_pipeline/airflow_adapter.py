@@ -10,10 +10,10 @@ import datetime as dt
 import logging
 from zoneinfo import ZoneInfo
 
-from airflow.sdk import Asset, get_current_context
+from airflow.sdk import Asset, BaseNotifier, get_current_context
 from airflow.sdk.exceptions import AirflowFailException, AirflowSkipException
 
-from vneid_pipeline import ingest, publish, sources, warehouse
+from vneid_pipeline import ingest, monitoring, publish, sources, warehouse
 from vneid_pipeline.settings import REPORT_TIMEZONE, Settings, load_settings
 
 log = logging.getLogger(__name__)
@@ -136,3 +136,19 @@ def publish_day(request: dict) -> dict:
     published = publish.publish_day(settings.warehouse_uri, request["campaign_id"],
                                     dt.date.fromisoformat(request["report_date"]), settings.publish_root)
     return {"rows": published.rows, "files": len(published.files)}
+
+
+def check_national_publication() -> dict:
+    settings = task_settings()
+    _skip_outside_campaign(settings)
+    publication = monitoring.check_publication(settings.warehouse_uri, settings.campaign_id, run_report_date())
+    return {"published_at": publication.published_at.isoformat(), "provinces_reported": publication.provinces_reported,
+            "provinces_expected": publication.provinces_expected}
+
+
+class DeadlineAlertNotifier(BaseNotifier):
+    """Calls monitoring.send_alert with what failed, for on_failure_callback."""
+
+    def notify(self, context) -> None:
+        exception = context.get("exception")
+        monitoring.send_alert(f"[{context['dag'].dag_id}] {exception or 'failed'}")

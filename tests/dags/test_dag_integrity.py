@@ -51,14 +51,14 @@ def dag_bag():
 
 def test_dags_import_without_errors(dag_bag):
     assert dag_bag.import_errors == {}
-    assert set(dag_bag.dag_ids) == {"vneid_ingest", "vneid_publish"}
+    assert set(dag_bag.dag_ids) == {"vneid_ingest", "vneid_publish", "vneid_publication_deadline"}
 
 
 def test_parsing_touches_no_network_database_or_process(dag_bag):
     assert _parse_events == []
 
 
-@pytest.mark.parametrize("dag_id", ["vneid_ingest", "vneid_publish"])
+@pytest.mark.parametrize("dag_id", ["vneid_ingest", "vneid_publish", "vneid_publication_deadline"])
 def test_dags_have_owner_retries_tags_and_docs(dag_bag, dag_id):
     dag = dag_bag.dags.get(dag_id)
     assert "vneid" in dag.tags and len(dag.tags) >= 2
@@ -134,3 +134,10 @@ def test_loopback_only_addresses_in_defaults():
     assert "127.0.0.1" in DEFAULT_WAREHOUSE_URI
     host = load_settings().feed_base_url.split("//")[1].split(":")[0]
     assert socket.gethostbyname(host).startswith("127.")
+
+
+def test_publication_deadline_runs_at_16_and_alerts_on_failure(dag_bag):
+    dag = dag_bag.dags.get("vneid_publication_deadline")
+    assert dag.timetable.expression == "0 16 * * *"
+    check = dag.get_task("check_national_publication")
+    assert any(type(callback).__name__ == "DeadlineAlertNotifier" for callback in check.on_failure_callback)
