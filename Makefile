@@ -6,7 +6,7 @@ SOURCE ?= http
 RUN_ARGS := --source $(SOURCE) $(if $(LANDING),--landing $(LANDING)) $(if $(CAMPAIGN),--campaign $(CAMPAIGN)) \
 	$(if $(START),--start $(START)) $(if $(END),--end $(END)) $(if $(BREAKDOWN),--breakdown)
 
-.PHONY: run test venv ui lint stop-db clean
+.PHONY: run test venv ui lint bench stop-db clean
 
 $(VENV)/.installed: requirements.lock
 	$(PYTHON_FOR_VENV) -m venv $(VENV)
@@ -28,6 +28,11 @@ ui: venv
 	AIRFLOW__CORE__PLUGINS_FOLDER=$(CURDIR)/plugins AIRFLOW__CORE__LOAD_EXAMPLES=False \
 	AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_ALL_ADMINS=True PYTHONPATH=$(CURDIR)/plugins \
 	$(VENV)/bin/airflow api-server --host 127.0.0.1 --port 8080
+
+# Not part of CI: load throughput against raw COPY and pandas.to_sql, scaling, memory, publish
+# time, BI query latency, Airflow overhead. BENCH_ARGS=--quick for a run of about two minutes.
+bench: venv
+	$(PY) bench/run_bench.py $(BENCH_ARGS)
 
 lint: venv
 	$(VENV)/bin/ruff check .

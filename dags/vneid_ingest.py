@@ -38,7 +38,7 @@ REPORT_TIMEZONE = "Asia/Ho_Chi_Minh"
 @dag(
     dag_id="vneid_ingest",
     schedule=CronTriggerTimetable("30 15 * * *", timezone=REPORT_TIMEZONE),
-    start_date=dt.datetime(2025, 5, 1, tzinfo=dt.timezone.utc),
+    start_date=dt.datetime(2025, 5, 1, tzinfo=dt.UTC),
     catchup=False,
     max_active_runs=1,
     max_active_tasks=8,

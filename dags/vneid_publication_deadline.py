@@ -22,7 +22,7 @@ from vneid_pipeline import airflow_adapter as adapter
 @dag(
     dag_id="vneid_publication_deadline",
     schedule=CronTriggerTimetable("0 16 * * *", timezone="Asia/Ho_Chi_Minh"),
-    start_date=dt.datetime(2025, 5, 1, tzinfo=dt.timezone.utc),
+    start_date=dt.datetime(2025, 5, 1, tzinfo=dt.UTC),
     catchup=False,
     max_active_runs=1,
     default_args={"owner": "vneid-data", "retries": 1, "retry_delay": dt.timedelta(minutes=5)},

@@ -30,7 +30,7 @@ from vneid_pipeline import airflow_adapter as adapter
 @dag(
     dag_id="vneid_publish",
     schedule=[adapter.WAREHOUSE_ASSET],
-    start_date=dt.datetime(2025, 5, 1, tzinfo=dt.timezone.utc),
+    start_date=dt.datetime(2025, 5, 1, tzinfo=dt.UTC),
     catchup=False,
     max_active_runs=1,
     default_args={"owner": "vneid-data", "retries": 2, "retry_delay": dt.timedelta(minutes=2)},

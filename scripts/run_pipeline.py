@@ -151,7 +151,7 @@ def main(argv: list[str]) -> int:
     try:
         for number, day in enumerate(days, start=1):
             day_started = time.monotonic()
-            ingest_started = dt.datetime.now(dt.timezone.utc)
+            ingest_started = dt.datetime.now(dt.UTC)
             logical = dt.datetime.combine(day, dt.time(15, 30), tzinfo=ingest.LOCAL_TZ)
             ingest_run = ingest_dag.test(logical_date=logical, run_conf={"campaign_id": campaign.campaign_id,
                                                                           "source": args.source})

@@ -18,8 +18,8 @@ os.environ["AIRFLOW__CORE__DAGS_FOLDER"] = str(Path(__file__).resolve().parents[
 os.environ["AIRFLOW__CORE__PLUGINS_FOLDER"] = str(Path(__file__).resolve().parents[1] / "plugins")
 os.environ["AIRFLOW__CORE__LOAD_EXAMPLES"] = "False"
 
-from vneid_pipeline import warehouse
-from vneid_pipeline.localpg import LocalPostgres
+from vneid_pipeline import warehouse  # noqa: E402 (after the Airflow environment above)
+from vneid_pipeline.localpg import LocalPostgres  # noqa: E402
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 _database_numbers = itertools.count(1)

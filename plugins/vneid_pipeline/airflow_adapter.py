@@ -59,7 +59,7 @@ def plan_provinces() -> list[dict]:
     settings = task_settings()
     _skip_outside_campaign(settings)
     context = get_current_context()
-    context["ti"].xcom_push(key=PLANNED_AT_KEY, value=dt.datetime.now(dt.timezone.utc).isoformat())
+    context["ti"].xcom_push(key=PLANNED_AT_KEY, value=dt.datetime.now(dt.UTC).isoformat())
     provinces = ingest.expected_provinces(settings.warehouse_uri, settings.campaign_id)
     log.info("campaign %s, report date %s: %d provinces to ingest", settings.campaign_id, run_report_date(),
              len(provinces))

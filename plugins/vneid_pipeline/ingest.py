@@ -253,7 +253,7 @@ def process_received(conn, received: sources.ReceivedReport, expected: ExpectedR
 def ingest_province(settings: Settings, campaign_id: str, province_code: str, report_date: dt.date,
                     now: dt.datetime | None = None) -> ProvinceOutcome:
     """Ingest the target day and re-check the previous `recheck_days` days for new revisions."""
-    now = now or dt.datetime.now(tz=dt.timezone.utc)
+    now = now or dt.datetime.now(tz=dt.UTC)
     outcome = ProvinceOutcome(campaign_id, province_code, report_date.isoformat())
     # Autocommit: each `conn.transaction()` below is a real transaction of its own (landing, a
     # quarantine, a merge), committed as soon as it ends, never a savepoint of a longer one.

@@ -82,6 +82,15 @@ def _count_text(value) -> str | None:
     return json.dumps(value, ensure_ascii=False)
 
 
+def _json_code_text(code) -> str | None:
+    """A code as text: strings as sent, integers (spreadsheet exports) as digits, anything else as JSON."""
+    if isinstance(code, str):
+        return code
+    if isinstance(code, int) and not isinstance(code, bool):
+        return str(code)
+    return _count_text(code)
+
+
 def _typed(texts: pd.Series) -> pd.Series:
     matches = texts.fillna("").str.fullmatch(COUNT_TEXT)
     values = pd.Series(pd.NA, index=texts.index, dtype="Int64")
@@ -153,7 +162,7 @@ def parse_json(received: ReceivedReport) -> ParsedReport:
         code = row.get("commune_code")
         records.append({
             "row_number": index,
-            "commune_code": normalise_code(code if isinstance(code, str) else (str(code) if isinstance(code, int) and not isinstance(code, bool) else _count_text(code))),
+            "commune_code": normalise_code(_json_code_text(code)),
             "commune_name": row.get("commune_name"),
             "section": _dimension(row.get("section")),
             "citizen_group": _dimension(row.get("citizen_group")),

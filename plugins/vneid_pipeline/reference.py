@@ -7,7 +7,7 @@ import datetime as dt
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from vneid_pipeline.settings import REFERENCE_DIR
@@ -71,7 +71,7 @@ def _read_csv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-@lru_cache(maxsize=None)
+@cache
 def admin_versions(reference_dir: Path = REFERENCE_DIR) -> dict[str, AdminVersion]:
     versions = {}
     for row in _read_csv(reference_dir / "admin_versions.csv"):
@@ -97,7 +97,7 @@ def admin_versions(reference_dir: Path = REFERENCE_DIR) -> dict[str, AdminVersio
     return versions
 
 
-@lru_cache(maxsize=None)
+@cache
 def campaigns(reference_dir: Path = REFERENCE_DIR) -> dict[str, Campaign]:
     return {
         row["campaign_id"]: Campaign(

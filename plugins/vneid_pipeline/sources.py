@@ -138,7 +138,7 @@ def list_landing(landing_root: Path, campaign_id: str, province_code: str, repor
                     content = handle.read(64 * 1024)
             else:
                 content = path.read_bytes()
-            mtime = dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.timezone.utc)
+            mtime = dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.UTC)
             received.append(
                 ReceivedReport(campaign_id, province_code, report_date, "files", str(path), path.suffix[1:],
                                content, mtime, revision, rejection)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from vneid_pipeline.settings import SQL_DIR
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_sql(relative_path: str) -> str:
     path = SQL_DIR / relative_path
     if not path.is_file():

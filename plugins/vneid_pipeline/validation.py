@@ -10,7 +10,7 @@ import json
 import logging
 import threading
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 import pandas as pd
 
@@ -67,7 +67,7 @@ def load_suite_definition(name: str = REPORT_SUITE) -> dict:
     return json.loads((EXPECTATIONS_DIR / f"{name}.json").read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _validation_definition(name: str):
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig

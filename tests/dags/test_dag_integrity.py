@@ -30,7 +30,6 @@ sys.addaudithook(_audit)
 def dag_bag():
     global _recording
     import psycopg
-
     from airflow.dag_processing.dagbag import DagBag
 
     real_connect = psycopg.connect

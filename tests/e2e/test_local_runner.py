@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from vneid_pipeline.simulator import FeedSimulator, Fault, write_landing
+from vneid_pipeline.simulator import Fault, FeedSimulator, write_landing
 
 from ..integration.helpers import query, scalar, table_digest
 

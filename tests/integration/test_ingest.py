@@ -12,7 +12,7 @@ import urllib.request
 import pytest
 
 from vneid_pipeline import ingest, sources
-from vneid_pipeline.simulator import FeedSimulator, Fault, default_tokens, serve_feed, write_landing
+from vneid_pipeline.simulator import Fault, FeedSimulator, default_tokens, serve_feed, write_landing
 
 from .helpers import query, scalar, settings_for
 

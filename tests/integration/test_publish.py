@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 
 from vneid_pipeline import ingest, publish, warehouse
-from vneid_pipeline.simulator import FeedSimulator, Fault, write_landing
+from vneid_pipeline.simulator import Fault, FeedSimulator, write_landing
 
 from .helpers import query, scalar, settings_for, table_digest
 

@@ -12,9 +12,9 @@ import pytest
 
 from vneid_pipeline import settings as settings_module
 from vneid_pipeline.ingest import deadline_of, is_late, recheck_window
-from vneid_pipeline.quality import QualityPolicy, assess, previous_frame
 from vneid_pipeline.parsing import ParsedReport
 from vneid_pipeline.publish import UTF8_BOM, _write_atomically
+from vneid_pipeline.quality import QualityPolicy, assess, previous_frame
 
 TZ7 = dt.timezone(dt.timedelta(hours=7))
 UTC = dt.UTC
