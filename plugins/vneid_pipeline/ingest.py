@@ -36,6 +36,7 @@ class DayOutcome:
     reason: str | None = None
     rows: int = 0
     findings: str | None = None
+    recorded_status: str | None = None  # for "unchanged": the fate recorded when the payload was first seen
 
 
 @dataclass
@@ -52,7 +53,9 @@ class ProvinceOutcome:
 
     @property
     def quarantined(self) -> list[DayOutcome]:
-        return [day for day in self.days if day.status == "quarantined"]
+        """Quarantined payloads, including ones received again unchanged: a re-run must not turn them green."""
+        return [day for day in self.days
+                if day.status == "quarantined" or (day.status == "unchanged" and day.recorded_status == "quarantined")]
 
     def as_dict(self) -> dict:
         return {"campaign_id": self.campaign_id, "province_code": self.province_code,
@@ -173,7 +176,7 @@ def _merge(conn, payload_id, received, parsed, late, findings: quality.QualityFi
         conn.execute(load_sql("ingest/lock_province_day.sql"), key)
         decided = conn.execute(load_sql("ingest/select_payload_fate.sql"), {"payload_id": payload_id}).fetchone()
         if decided is not None:  # another loader (a retry racing its first try) got here first
-            return DayOutcome(day, "unchanged", decided[1], decided[2])
+            return DayOutcome(day, "unchanged", decided[1], decided[2], recorded_status=decided[0])
         current = conn.execute(load_sql("ingest/select_current_revision.sql"), key).fetchone()
         if current is not None and current[0] >= parsed.revision:
             reason = (f"revision {parsed.revision} is not higher than revision {current[0]} already accepted "
@@ -207,7 +210,8 @@ def _quarantine(conn, payload_id, received, revision, late, generated_at, row_co
             "report_date": received.report_date})
         decided = conn.execute(load_sql("ingest/select_payload_fate.sql"), {"payload_id": payload_id}).fetchone()
         if decided is not None:
-            return DayOutcome(received.report_date.isoformat(), "unchanged", decided[1], decided[2])
+            return DayOutcome(received.report_date.isoformat(), "unchanged", decided[1], decided[2],
+                              recorded_status=decided[0])
         _record_fate(conn, payload_id, received, "quarantined", revision, reason, late, generated_at, row_count,
                      violations)
         _record_findings(conn, payload_id, findings)
@@ -221,7 +225,7 @@ def process_received(conn, received: sources.ReceivedReport, expected: ExpectedR
     payload_id = _land(conn, received)
     fate = conn.execute(load_sql("ingest/select_payload_fate.sql"), {"payload_id": payload_id}).fetchone()
     if fate is not None:
-        return DayOutcome(received.report_date.isoformat(), "unchanged", fate[1], fate[2])
+        return DayOutcome(received.report_date.isoformat(), "unchanged", fate[1], fate[2], recorded_status=fate[0])
     revision = received.revision_from_name
     late = is_late(received.source_timestamp, received.report_date, deadline_hour)
     if received.rejection:

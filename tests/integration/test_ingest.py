@@ -246,3 +246,12 @@ def test_a_small_fall_is_accepted_with_a_recorded_warning(warehouse_uri, tmp_pat
     assert query(warehouse_uri, "select commune_code, severity, previous_participated, participated "
                                 "from dq.regression") == [
         (first["commune_code"], "warning", first["participated"], first["participated"] - 1)]
+
+
+def test_a_quarantined_payload_received_again_is_still_flagged(warehouse_uri, feed_tokens):
+    with serve({("30", DAY): Fault("out_of_range")}) as server:
+        first = ingest_http(warehouse_uri, server.base_url, "30")
+        again = ingest_http(warehouse_uri, server.base_url, "30")
+    assert first.quarantined and first.target_day.status == "quarantined"
+    assert again.target_day.status == "unchanged" and again.target_day.recorded_status == "quarantined"
+    assert again.quarantined == [again.target_day]
