@@ -53,9 +53,11 @@ class ProvinceOutcome:
 
     @property
     def quarantined(self) -> list[DayOutcome]:
-        """Quarantined payloads, including ones received again unchanged: a re-run must not turn them green."""
+        """New quarantines on any day of the window, and the report day's quarantined payload received
+        again unchanged: re-running a day must not turn it green, while earlier days stay quiet."""
         return [day for day in self.days
-                if day.status == "quarantined" or (day.status == "unchanged" and day.recorded_status == "quarantined")]
+                if day.status == "quarantined" or (day.status == "unchanged" and day.recorded_status == "quarantined"
+                                                   and day.report_date == self.report_date)]
 
     def as_dict(self) -> dict:
         return {"campaign_id": self.campaign_id, "province_code": self.province_code,
