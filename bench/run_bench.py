@@ -13,11 +13,12 @@ It starts a throwaway PostgreSQL (the project's LocalPostgres, on a free 127.0.0
   to_sql   4. pandas DataFrame.to_sql over SQLAlchemy 2 + psycopg 3 (the naive peer)
   scaling  5. whole-ingest time at 1x, 4x, 16x of a base size
   rss      6. peak RSS of the whole ingest in a child process
-  publish  7. publish.publish_day after loading a national day (63 provinces)
+  publish  7. publish.publish_day after loading a national day (63 provinces; also loaded by --workers processes)
   queries  8. BI query latency over 30 days of marts
   airflow  9. scripts/run_pipeline.py against the same data work without Airflow
 
-The report is also written to bench/out/latest.md. `--quick` is a small run (about 2 minutes).
+The report is also written to bench/out/latest.md. `--quick` is a small run (about a minute); the full
+run takes about 7 minutes on the 2-core reference machine.
 """
 
 from __future__ import annotations
@@ -355,6 +356,7 @@ class Context:
     raw_copy_rate: float | None = None
     ingest_timing: Timing | None = None
     ingest_answers: list[dict] = dataclasses.field(default_factory=list)
+    deferred: list[tuple[str, str]] = dataclasses.field(default_factory=list)  # sections printed after 1–4
     load_rows: list[list] = dataclasses.field(default_factory=list)
     national_db: tuple[str, str] | None = None
 
@@ -379,49 +381,52 @@ def psql_copy(uri: str, table_name: str, path: Path) -> float:
     return time.perf_counter() - started
 
 
-def step_copy(ctx: Context, uri: str) -> None:
-    rows = ctx.main.rows
-    with psycopg.connect(uri, autocommit=True) as conn:
-        conn.execute(bench_sql("create_baseline_tables.sql"))
-    for table_name, label, reference in (("bench.raw_copy", "1. raw COPY (limit)", True),
-                                         ("bench.raw_copy_unlogged", "1b. raw COPY, unlogged table", False)):
-        runs = []
-        for _ in range(ctx.args.reps):
-            with psycopg.connect(uri, autocommit=True) as conn:
-                conn.execute(sql.SQL("truncate {}").format(sql.SQL(table_name)))
-            runs.append(psql_copy(uri, table_name, ctx.main.staging_csv))
-        timing = Timing(runs)
-        if reference:
-            ctx.raw_copy_rate = rows / timing.median
-        ctx.load_rows.append([label, f"`psql \\copy` of the staging-layout CSV into `{table_name}` "
-                              "(no index, no constraint)", len(runs), fmt_s(timing.median), timing.spread,
-                              fmt_rate(rows / timing.median), None])
-        log(f"{label}: {timing.median:.2f}s")
-
-
-def step_load(ctx: Context, uri: str) -> None:
+def step_copy_and_load(ctx: Context, uri: str, copy: bool, load: bool) -> None:
+    """Steps 1 and 2, interleaved (raw COPY, raw COPY unlogged, our load, then again), so that a
+    drift in the machine's speed affects the baseline and our load step alike."""
     from vneid_pipeline import ingest, parsing, sources
 
-    received = sources.list_landing(ctx.landing, CAMPAIGN, ctx.province, FIRST_DAY)[0]
-    started = time.perf_counter()
-    parsed = parsing.parse_report(received)
-    parsed.revision = parsed.revision or 1
-    log(f"parsed {len(parsed.rows):,} rows for the load step in {time.perf_counter() - started:.1f}s")
-    runs, cpu = [], []
+    rows = ctx.main.rows
+    parsed = None
+    if load:
+        received = sources.list_landing(ctx.landing, CAMPAIGN, ctx.province, FIRST_DAY)[0]
+        started = time.perf_counter()
+        parsed = parsing.parse_report(received)
+        parsed.revision = parsed.revision or 1
+        log(f"parsed {len(parsed.rows):,} rows for the load step in {time.perf_counter() - started:.1f}s")
+    baselines = (("bench.raw_copy", "1. raw COPY (limit)"), ("bench.raw_copy_unlogged", "1b. raw COPY, unlogged table"))
+    copy_runs: dict[str, list[float]] = {name: [] for name, _ in baselines}
+    load_runs, load_cpu = [], []
     with psycopg.connect(uri) as conn:
         for _ in range(ctx.args.reps):
-            wall, cpu_started = time.perf_counter(), time.process_time()
-            ingest._copy_rows(conn, datagen.STAGING_PAYLOAD_ID, parsed)
-            runs.append(time.perf_counter() - wall)
-            cpu.append(time.process_time() - cpu_started)
-            conn.rollback()  # each repetition starts from an empty staging table
-    timing = Timing(runs)
-    rows = ctx.main.rows
-    ctx.load_rows.append(["2. our load step", "`ingest._copy_rows` into `staging.commune_report` (UNLOGGED, index "
-                          f"on payload_id) in a transaction; client CPU {median(cpu):.2f}s of it (pandas to_csv)",
-                          len(runs), fmt_s(timing.median), timing.spread, fmt_rate(rows / timing.median), None])
-    log(f"load step: {timing.median:.2f}s (client CPU {median(cpu):.2f}s)")
-    del parsed, received
+            if copy:
+                for table_name, _ in baselines:
+                    conn.execute(sql.SQL("truncate {}").format(sql.SQL(table_name)))
+                    conn.commit()
+                    copy_runs[table_name].append(psql_copy(uri, table_name, ctx.main.staging_csv))
+            if load:
+                wall, cpu_started = time.perf_counter(), time.process_time()
+                ingest._copy_rows(conn, datagen.STAGING_PAYLOAD_ID, parsed)
+                load_runs.append(time.perf_counter() - wall)
+                load_cpu.append(time.process_time() - cpu_started)
+                conn.rollback()  # each repetition starts from an empty staging table
+    if copy:
+        for table_name, label in baselines:
+            timing = Timing(copy_runs[table_name])
+            if table_name == "bench.raw_copy":
+                ctx.raw_copy_rate = rows / timing.median
+            ctx.load_rows.append([label, f"`psql \\copy` of the staging-layout CSV into `{table_name}` (no index, no "
+                                  "constraint); the whole psql process", len(timing.runs), fmt_s(timing.median),
+                                  timing.spread, fmt_rate(rows / timing.median), None])
+            log(f"{label}: {timing.median:.2f}s")
+    if load:
+        timing = Timing(load_runs)
+        ctx.load_rows.append(["2. our load step", "`ingest._copy_rows` into `staging.commune_report` (UNLOGGED, index "
+                              f"on payload_id) in a transaction; client CPU {median(load_cpu):.2f}s of it (pandas "
+                              "to_csv)", len(load_runs), fmt_s(timing.median), timing.spread,
+                              fmt_rate(rows / timing.median), None])
+        log(f"load step: {timing.median:.2f}s (client CPU {median(load_cpu):.2f}s)")
+    del parsed
     gc.collect()
 
 
@@ -455,11 +460,11 @@ def step_ingest(ctx: Context) -> None:
                           len(answers), fmt_s(ctx.ingest_timing.median), ctx.ingest_timing.spread,
                           fmt_rate(rows / ctx.ingest_timing.median), None])
     gx = median([answer["gx_seconds"] for answer in answers])
-    ctx.report.section(
+    ctx.deferred.append((
         f"3a. Where the time goes in one whole province ingest ({rows:,} rows, median of {len(answers)})",
         PhaseTimer().table(ctx.ingest_timing.median, [answer["phases"] for answer in answers])
         + f"\n\nNot in the times above, once per process: importing Great Expectations and building its context, "
-        f"{gx:.2f}s (an Airflow worker pays it in every task process).")
+        f"{gx:.2f}s (an Airflow worker pays it in every task process)."))
 
 
 def step_steady(ctx: Context) -> None:
@@ -629,8 +634,44 @@ def _status_mib(field: str) -> float:
     return float("nan")
 
 
+def _pool_init() -> None:
+    from vneid_pipeline import validation
+
+    validation._validation_definition(validation.REPORT_SUITE)
+
+
+def _pool_warm(seconds: float) -> int:
+    time.sleep(seconds)
+    return os.getpid()
+
+
+def _pool_ingest(job: tuple[str, str, str, str, str]) -> float:
+    uri, landing, code, day, publish_root = job
+    started = time.perf_counter()
+    ingest_one(uri, Path(landing), code, dt.date.fromisoformat(day), Path(publish_root))
+    return time.perf_counter() - started
+
+
+def parallel_load(ctx: Context, landing: Path, provinces: list[str], workers: int) -> float:
+    """The national day loaded by `workers` processes at once, largest provinces first, as that many
+    Airflow workers taking mapped province tasks would; their Great Expectations contexts are built first."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    name, uri = ctx.cluster.fresh_database("parallel")
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_pool_init) as pool:
+            list(pool.map(_pool_warm, [1.0] * workers))
+            jobs = [(uri, str(landing), code, FIRST_DAY.isoformat(), str(ctx.work / "publish-parallel")) for code in provinces]
+            started = time.perf_counter()
+            list(pool.map(_pool_ingest, jobs))
+            return time.perf_counter() - started
+    finally:
+        ctx.cluster.drop_database(name)
+
+
 def step_publish(ctx: Context) -> None:
-    from vneid_pipeline import publish
+    from vneid_pipeline import publish, validation
 
     total_communes = sum(len(c) for c in ctx.communes.values())
     per_commune = max(1, round(ctx.args.national_rows / total_communes))
@@ -643,6 +684,9 @@ def step_publish(ctx: Context) -> None:
     sample = generated[ctx.province]
     log(f"generated the national day: {national_rows:,} rows for {len(generated)} provinces in "
         f"{time.monotonic() - started:.1f}s")
+    started = time.perf_counter()
+    validation._validation_definition(validation.REPORT_SUITE)  # once per process; not part of the day's load
+    gx_seconds = time.perf_counter() - started
     name, uri = ctx.cluster.fresh_database("national")
     ctx.national_db = (name, uri)
     per_province = []
@@ -653,6 +697,11 @@ def step_publish(ctx: Context) -> None:
         per_province.append(time.perf_counter() - province_started)
     load_seconds = time.perf_counter() - started
     log(f"loaded the national day in {load_seconds:.1f}s")
+    parallel_seconds = None
+    if ctx.args.workers > 1:
+        by_size = sorted(generated, key=lambda code: -generated[code].rows)
+        parallel_seconds = parallel_load(ctx, landing, by_size, ctx.args.workers)
+        log(f"loaded the national day with {ctx.args.workers} worker processes in {parallel_seconds:.1f}s")
     publish_root = ctx.work / "publish-national"
     timer = PhaseTimer()
     with timer.publish():
@@ -675,7 +724,11 @@ def step_publish(ctx: Context) -> None:
         ["national day", f"{national_rows:,} rows = {total_communes:,} communes × (1 total + {per_commune - 1} "
          f"breakdowns, {sample.sections}×{sample.groups} labels), {len(generated)} provinces"],
         ["load: ingest_province × 63, one after the other", f"{load_seconds:.1f}s ({national_rows / load_seconds:,.0f}"
-         f" rows/s; per province median {median(per_province):.2f}s, max {max(per_province):.2f}s)"],
+         f" rows/s; per province median {median(per_province):.2f}s, max {max(per_province):.2f}s; Great Expectations "
+         f"context built before, {gx_seconds:.1f}s)"],
+        *([[f"load with {ctx.args.workers} worker processes at once (fresh database, largest provinces first)",
+            f"{parallel_seconds:.1f}s ({national_rows / parallel_seconds:,.0f} rows/s; {load_seconds / parallel_seconds:.2f}× "
+            "the sequential load; PostgreSQL shares the same cores)"]] if parallel_seconds else []),
         ["publish_day, first publication of the day (as the pipeline runs it)", f"{first:.2f}s"],
         [f"publish_day again, marts analysed (median of {len(runs)})",
          f"{timing.median:.2f}s (min–max {timing.spread})"],
@@ -862,6 +915,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--reps", type=int, default=None, help="repetitions of the COPY and load steps (default 5)")
     parser.add_argument("--ingest-reps", type=int, default=None, help="repetitions of whole ingests (default 3)")
     parser.add_argument("--publish-reps", type=int, default=3)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                        help="processes for the parallel national load in step 7 (default: the CPU count; 1 skips it)")
     parser.add_argument("--query-iterations", type=int, default=None, help="per query (default 100)")
     parser.add_argument("--history-days", type=int, default=30)
     parser.add_argument("--airflow-start", type=dt.date.fromisoformat, default=dt.date(2025, 5, 6))
@@ -936,13 +991,10 @@ def main(argv: list[str]) -> int:
             ctx.main, ctx.landing = generate(ctx, args.rows, "main", with_staging=True)
         if {"copy", "load", "to_sql"} & set(args.steps):
             with cluster.database("copy") as uri:
-                if "copy" in args.steps:
-                    step_copy(ctx, uri)
-                elif "to_sql" in args.steps:
-                    with psycopg.connect(uri, autocommit=True) as conn:
-                        conn.execute(bench_sql("create_baseline_tables.sql"))
-                if "load" in args.steps:
-                    step_load(ctx, uri)
+                with psycopg.connect(uri, autocommit=True) as conn:
+                    conn.execute(bench_sql("create_baseline_tables.sql"))
+                if {"copy", "load"} & set(args.steps):
+                    step_copy_and_load(ctx, uri, "copy" in args.steps, "load" in args.steps)
                 if "to_sql" in args.steps:
                     step_to_sql(ctx, uri)
         if "ingest" in args.steps:
@@ -951,6 +1003,9 @@ def main(argv: list[str]) -> int:
             step_steady(ctx)
         if ctx.load_rows:
             emit_load_table(ctx)
+        for title, body in ctx.deferred:
+            report.section(title, body)
+        if ctx.load_rows:
             by_label = {row[0]: row for row in ctx.load_rows}
             for label, name, threshold in (("2. our load step", "load step vs raw COPY", LOAD_VS_COPY),
                                            ("3. our whole province ingest", "whole ingest vs raw COPY",
