@@ -1,23 +1,25 @@
--- Inputs: campaign_id, report_date. Runs after insert_commune_daily_by_section in the same transaction.
+-- Inputs: campaign_id, report_date. Districts come from the reference units (whose statistics are
+-- current), not from the commune mart filled moments ago in this transaction.
+-- Runs after insert_commune_daily_by_section in the same transaction.
 insert into mart.district_daily_by_section (
     campaign_id, report_date, district_code, province_code, section, eligible, participated, agreed, participation_rate,
     agree_rate, published_at
 )
 with grouped as (
     select
-        commune.district_code, commune.province_code,
+        commune.parent_code as district_code, breakdown.province_code,
         breakdown.section,
         sum(breakdown.eligible) as eligible,
         sum(breakdown.participated) as participated,
         case when count(breakdown.agreed) = count(*) then sum(breakdown.agreed) end as agreed
     from mart.commune_daily_by_section as breakdown
-    inner join mart.commune_daily as commune
-        on commune.campaign_id = breakdown.campaign_id
-        and commune.report_date = breakdown.report_date
-        and commune.commune_code = breakdown.commune_code
-        and commune.district_code is not null
+    inner join core.campaign as campaign on campaign.campaign_id = breakdown.campaign_id
+    inner join core.admin_version as version
+        on version.version_id = campaign.admin_version_id and version.has_districts
+    inner join core.admin_unit as commune
+        on commune.version_id = campaign.admin_version_id and commune.unit_code = breakdown.commune_code
     where breakdown.campaign_id = %(campaign_id)s and breakdown.report_date = %(report_date)s
-    group by commune.district_code, commune.province_code, breakdown.section
+    group by commune.parent_code, breakdown.province_code, breakdown.section
 )
 
 select
