@@ -103,11 +103,30 @@ def expected_provinces(uri: str, campaign_id: str) -> list[dict]:
         return [{"province_code": code, "province_name": name} for code, name in rows]
 
 
+def _day_key(received: sources.ReceivedReport) -> dict:
+    return {"campaign_id": received.campaign_id, "province_code": received.province_code,
+            "report_date": received.report_date}
+
+
+def _recorded_fate(conn: psycopg.Connection, payload_id: int, received: sources.ReceivedReport) -> DayOutcome | None:
+    """The payload's fate if one is recorded already, as an "unchanged" outcome; None otherwise."""
+    fate = conn.execute(load_sql("ingest/select_payload_fate.sql"), {"payload_id": payload_id}).fetchone()
+    if fate is None:
+        return None
+    return DayOutcome(received.report_date.isoformat(), "unchanged", fate[1], fate[2], recorded_status=fate[0])
+
+
+def _lock_and_recheck_fate(conn: psycopg.Connection, payload_id: int,
+                           received: sources.ReceivedReport) -> DayOutcome | None:
+    """Take the province-day lock, then re-read the fate: a concurrent loader (a retry racing its
+    first try) may have decided this payload while we were validating it."""
+    conn.execute(load_sql("ingest/lock_province_day.sql"), _day_key(received))
+    return _recorded_fate(conn, payload_id, received)
+
+
 def _land(conn: psycopg.Connection, received: sources.ReceivedReport) -> int:
     params = {
-        "campaign_id": received.campaign_id,
-        "province_code": received.province_code,
-        "report_date": received.report_date,
+        **_day_key(received),
         "source": received.source,
         "source_uri": received.source_uri,
         "content_format": received.content_format,
@@ -143,8 +162,8 @@ def _printable(text: str | None) -> str | None:
 
 def _record_fate(conn, payload_id, received, status, revision, reason, late, generated_at, row_count, violations=()):
     conn.execute(load_sql("ingest/insert_report_revision.sql"), {
-        "payload_id": payload_id, "campaign_id": received.campaign_id, "province_code": received.province_code,
-        "report_date": received.report_date, "revision": revision, "status": status, "reason": _printable(reason),
+        **_day_key(received), "payload_id": payload_id, "revision": revision, "status": status,
+        "reason": _printable(reason),
         "is_late": late, "generated_at": generated_at, "row_count": row_count,
     })
     for number, violation in enumerate(violations, start=1):
@@ -171,14 +190,12 @@ def _copy_rows(conn: psycopg.Connection, payload_id: int, parsed: ParsedReport) 
 
 def _merge(conn, payload_id, received, parsed, late, findings: quality.QualityFindings) -> DayOutcome:
     """Stage and merge one valid revision in a single transaction; refuse a revision not higher than the current."""
-    key = {"campaign_id": received.campaign_id, "province_code": received.province_code,
-           "report_date": received.report_date}
+    key = _day_key(received)
     day = received.report_date.isoformat()
     with conn.transaction():
-        conn.execute(load_sql("ingest/lock_province_day.sql"), key)
-        decided = conn.execute(load_sql("ingest/select_payload_fate.sql"), {"payload_id": payload_id}).fetchone()
-        if decided is not None:  # another loader (a retry racing its first try) got here first
-            return DayOutcome(day, "unchanged", decided[1], decided[2], recorded_status=decided[0])
+        decided = _lock_and_recheck_fate(conn, payload_id, received)
+        if decided is not None:
+            return decided
         current = conn.execute(load_sql("ingest/select_current_revision.sql"), key).fetchone()
         if current is not None and current[0] >= parsed.revision:
             reason = (f"revision {parsed.revision} is not higher than revision {current[0]} already accepted "
@@ -207,13 +224,9 @@ def _quarantine(conn, payload_id, received, revision, late, generated_at, row_co
                 findings: quality.QualityFindings | None = None) -> DayOutcome:
     reason = summarise(violations)
     with conn.transaction():
-        conn.execute(load_sql("ingest/lock_province_day.sql"), {
-            "campaign_id": received.campaign_id, "province_code": received.province_code,
-            "report_date": received.report_date})
-        decided = conn.execute(load_sql("ingest/select_payload_fate.sql"), {"payload_id": payload_id}).fetchone()
+        decided = _lock_and_recheck_fate(conn, payload_id, received)
         if decided is not None:
-            return DayOutcome(received.report_date.isoformat(), "unchanged", decided[1], decided[2],
-                              recorded_status=decided[0])
+            return decided
         _record_fate(conn, payload_id, received, "quarantined", revision, reason, late, generated_at, row_count,
                      violations)
         _record_findings(conn, payload_id, findings)
@@ -225,9 +238,9 @@ def _quarantine(conn, payload_id, received, revision, late, generated_at, row_co
 def process_received(conn, received: sources.ReceivedReport, expected: ExpectedReport, deadline_hour: int,
                      policy: quality.QualityPolicy | None = None) -> DayOutcome:
     payload_id = _land(conn, received)
-    fate = conn.execute(load_sql("ingest/select_payload_fate.sql"), {"payload_id": payload_id}).fetchone()
-    if fate is not None:
-        return DayOutcome(received.report_date.isoformat(), "unchanged", fate[1], fate[2], recorded_status=fate[0])
+    recorded = _recorded_fate(conn, payload_id, received)
+    if recorded is not None:
+        return recorded
     revision = received.revision_from_name
     late = is_late(received.source_timestamp, received.report_date, deadline_hour)
     if received.rejection:
@@ -245,9 +258,8 @@ def process_received(conn, received: sources.ReceivedReport, expected: ExpectedR
     result = validate_report(parsed, expected)
     findings = None
     if result.success:
-        previous = quality.previous_frame(conn.execute(load_sql("ingest/select_previous_day_rows.sql"), {
-            "campaign_id": received.campaign_id, "province_code": received.province_code,
-            "report_date": received.report_date}).fetchall())
+        previous = quality.previous_frame(
+            conn.execute(load_sql("ingest/select_previous_day_rows.sql"), _day_key(received)).fetchall())
         findings = quality.assess(parsed, previous, policy or quality.QualityPolicy())
     violations = [*result.violations, *(findings.blocking if findings else [])]
     if violations:

@@ -218,7 +218,9 @@ def _table_rows(columns: list[str], body) -> tuple[list[int], list[list]]:
     width = len(columns)
     numbers, rows = [], []
     for index, cells in enumerate(body, start=1):
-        if len(cells) != width or not "".join(str(cell) for cell in cells if cell is not None).strip():
+        # A row of the header's width whose first cell (the commune code) holds text is neither blank
+        # nor misshapen: the common case skips the per-cell checks below.
+        if len(cells) != width or not (cells[0] and str(cells[0]).strip()):
             if all(cell is None or str(cell).strip() == "" for cell in cells):
                 continue
             extra = cells[width:]

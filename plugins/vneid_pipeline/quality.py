@@ -88,7 +88,7 @@ def find_outliers(rows: pd.DataFrame, previous: pd.DataFrame, threshold: float) 
     if previous.empty:
         return []
     today = totals_only(rows)
-    before = previous[(previous["section"] == "") & (previous["citizen_group"] == "")]
+    before = totals_only(previous)
     merged = today.merge(before, on="commune_code", suffixes=("", "_previous"))
     merged = merged[merged["eligible"] > 0]
     if len(merged) < MIN_COMMUNES_FOR_OUTLIERS:

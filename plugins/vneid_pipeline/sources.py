@@ -129,7 +129,8 @@ def list_landing(landing_root: Path, campaign_id: str, province_code: str, repor
             ambiguity = ("ambiguous_submission", f"both {' and '.join(p.name for p in paths)} exist for revision "
                          f"{revision}; send exactly one file per revision")
         for path in paths:
-            size = path.stat().st_size
+            status = path.stat()
+            size = status.st_size
             rejection = ambiguity
             if size > MAX_PAYLOAD_BYTES:
                 # Only the first bytes are kept in raw, as evidence; the file itself stays in the landing area.
@@ -138,7 +139,7 @@ def list_landing(landing_root: Path, campaign_id: str, province_code: str, repor
                     content = handle.read(64 * 1024)
             else:
                 content = path.read_bytes()
-            mtime = dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.UTC)
+            mtime = dt.datetime.fromtimestamp(status.st_mtime, tz=dt.UTC)
             received.append(
                 ReceivedReport(campaign_id, province_code, report_date, "files", str(path), path.suffix[1:],
                                content, mtime, revision, rejection)

@@ -15,6 +15,7 @@ from functools import cache
 import pandas as pd
 
 from vneid_pipeline.parsing import ParsedReport, Violation
+from vneid_pipeline.quality import totals_only
 from vneid_pipeline.settings import EXPECTATIONS_DIR
 
 # Great Expectations logs every decorator it registers at import time; keep task logs readable.
@@ -145,7 +146,7 @@ def breakdown_violations(rows: pd.DataFrame) -> list[Violation]:
     if breakdown.empty:
         return []
     found = []
-    with_total = set(rows.loc[(rows["section"] == "") & (rows["citizen_group"] == ""), "commune_code"])
+    with_total = set(totals_only(rows)["commune_code"])
     orphans = breakdown[~breakdown["commune_code"].isin(with_total)].drop_duplicates("commune_code")
     for row in orphans.itertuples(index=False):
         found.append(Violation("commune_total_present",
