@@ -59,6 +59,7 @@ def test_run_succeeds_and_reports_progress_and_ranking(http_run):
     assert "day 2 of 3 2025-05-07: accepted 62, quarantined 1, missing 0" in result.stdout
     assert "day 3 of 3 2025-05-08: accepted 62, quarantined 0, missing 1" in result.stdout
     assert "National ranking, hien-phap-2025, 2025-05-08" in result.stdout
+    assert "target 90%" in result.stdout and "62 of 63 provinces reported" in result.stdout
 
 
 def test_marts_match_figures_computed_from_the_simulator(http_run):
