@@ -1,7 +1,9 @@
 """Publishing a campaign-day: refresh every mart in one transaction, then export them as files.
 
 Marts are replaced a whole day at a time inside one transaction, so a BI reader sees either the
-previous publication or the new one. Files are written under a temporary name and renamed.
+previous publication or the new one. Each mart is exported as CSV (UTF-8 with BOM, for Excel) and
+as Parquet (typed, for pandas, DuckDB and BI tools); files are written under a temporary name and
+renamed.
 """
 
 from __future__ import annotations
@@ -13,6 +15,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.csv as pa_csv
+import pyarrow.parquet as pq
+
 from vneid_pipeline.sqlfiles import load_sql
 from vneid_pipeline.warehouse import connect
 
@@ -23,9 +29,13 @@ UTF8_BOM = b"\xef\xbb\xbf"
 BREAKDOWN_MARTS = tuple(f"{level}_daily_by_{dimension}" for dimension in ("section", "citizen_group")
                         for level in ("commune", "district", "province", "national"))
 MART_REFRESH_ORDER = ("report_status", "commune_daily", "district_daily", "province_daily", "national_daily",
-                      "province_daily_current_units", *BREAKDOWN_MARTS)
+                      "province_forecast", "national_forecast", "province_daily_current_units", *BREAKDOWN_MARTS)
 EXPORTED_MARTS = ("national_daily", "province_daily", "district_daily", "commune_daily", "report_status",
-                  "province_daily_current_units", *BREAKDOWN_MARTS)
+                  "province_forecast", "national_forecast", "province_daily_current_units", *BREAKDOWN_MARTS)
+# Parquet types of the mart columns. numeric becomes double: the warehouse and the CSV files keep
+# the exact fractions, Parquet readers get the type they chart directly.
+PARQUET_TYPES = {"text": pa.string(), "date": pa.date32(), "bigint": pa.int64(), "integer": pa.int32(),
+                 "numeric": pa.float64(), "boolean": pa.bool_(), "timestamp with time zone": pa.timestamp("us", tz="UTC")}
 
 
 @dataclass(frozen=True)
@@ -66,6 +76,43 @@ def _write_atomically(target: Path, chunks) -> None:
         raise
 
 
+def _write_file_atomically(target: Path, write) -> None:
+    """Like _write_atomically, for writers that need a path (Parquet): write(temporary_path)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(handle)
+    try:
+        write(temporary)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def parquet_schema(conn, mart: str) -> pa.Schema:
+    columns = conn.execute(load_sql("publish/select_mart_columns.sql"), {"table_name": mart}).fetchall()
+    if not columns:
+        raise LookupError(f"mart.{mart} has no columns in the catalogue")
+    unknown = sorted({data_type for _, data_type in columns} - set(PARQUET_TYPES))
+    if unknown:
+        raise TypeError(f"mart.{mart}: no Parquet type for column type(s) {unknown}")
+    return pa.schema([(name, PARQUET_TYPES[data_type]) for name, data_type in columns])
+
+
+def csv_to_parquet(csv_path: Path, schema: pa.Schema, parquet_path: str) -> None:
+    """Stream an exported mart CSV into Parquet with the mart's column types, a block at a time.
+
+    COPY's CSV writes NULL as an empty unquoted field and an empty string as "", which is what the
+    null options below tell apart."""
+    convert = pa_csv.ConvertOptions(column_types=schema, true_values=["t"], false_values=["f"],
+                                    strings_can_be_null=True, quoted_strings_can_be_null=False)
+    reader = pa_csv.open_csv(csv_path, read_options=pa_csv.ReadOptions(block_size=8 << 20), convert_options=convert)
+    with pq.ParquetWriter(parquet_path, schema, compression="zstd") as writer:
+        for batch in reader:
+            writer.write_batch(batch.select(schema.names))
+
+
 def _copy_out(conn, sql_text: str, params: dict):
     with conn.cursor().copy(sql_text, params) as copy:
         for chunk in copy:
@@ -85,7 +132,10 @@ def export_files(uri: str, campaign_id: str, report_date: dt.date, publish_root:
                 continue
             target = day_dir / f"{mart}.csv"
             _write_atomically(target, _copy_out(conn, load_sql(f"publish/export_{mart}.sql"), params))
-            written.append(str(target))
+            parquet_target = day_dir / "parquet" / f"{mart}.parquet"
+            schema = parquet_schema(conn, mart)
+            _write_file_atomically(parquet_target, lambda path, source=target, schema=schema: csv_to_parquet(source, schema, path))
+            written.extend([str(target), str(parquet_target)])
         stale_feedback = set((day_dir / "feedback").glob("*.csv"))
         for (province_code,) in conn.execute(load_sql("publish/select_quarantined_provinces.sql"), params).fetchall():
             target = day_dir / "feedback" / f"{province_code}.csv"

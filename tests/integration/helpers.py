@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import shutil
+from pathlib import Path
 
 import psycopg
 
+from vneid_pipeline import warehouse
 from vneid_pipeline.settings import load_settings
 
 
@@ -42,3 +45,15 @@ def table_digest(uri: str, table: str, order_by: str, exclude: tuple[str, ...] =
             )
         ).fetchall()
     return hashlib.sha256(repr(rows).encode()).hexdigest()
+
+
+def reference_with_version(target: Path, version_id: str, units_csv: str, version_description: str,
+                           campaign_lines: list[str]) -> Path:
+    """A copy of the bundled reference data plus one more administrative version and its campaigns."""
+    shutil.copytree(warehouse.REFERENCE_DIR, target)
+    (target / "admin_units" / f"{version_id}.csv").write_text(units_csv, encoding="utf-8")
+    with (target / "admin_versions.csv").open("a", encoding="utf-8") as versions:
+        versions.write(f'{version_id},"{version_description}",2027-01-01,,false,admin_units/{version_id}.csv\n')
+    with (target / "campaigns.csv").open("a", encoding="utf-8") as campaigns:
+        campaigns.writelines(line + "\n" for line in campaign_lines)
+    return target

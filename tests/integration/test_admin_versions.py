@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from decimal import Decimal
 
 import pytest
 
 from vneid_pipeline import ingest, publish, warehouse
 
-from .helpers import query, settings_for
+from .helpers import query, reference_with_version, settings_for
 
 SYNTHETIC_UNITS = """unit_code,level,name,division_type,parent_code,province_code
 01,province,Thành phố Hà Nội,thành phố trung ương,,01
@@ -26,15 +25,9 @@ CSV_HEADER = "commune_code,commune_name,eligible,participated,agreed\n"
 
 @pytest.fixture
 def reference_with_a_new_version(tmp_path):
-    reference_dir = tmp_path / "reference"
-    shutil.copytree(warehouse.REFERENCE_DIR, reference_dir)
-    (reference_dir / "admin_units" / "vn-2027-01.csv").write_text(SYNTHETIC_UNITS, encoding="utf-8")
-    with (reference_dir / "admin_versions.csv").open("a", encoding="utf-8") as versions:
-        versions.write('vn-2027-01,"A future adjustment: 2 provinces, 5 communes",2027-01-01,,false,'
-                       "admin_units/vn-2027-01.csv\n")
-    with (reference_dir / "campaigns.csv").open("a", encoding="utf-8") as campaigns:
-        campaigns.write("thu-nghiem-2027,Lấy ý kiến thử nghiệm,2027-03-01,2027-03-03,vn-2027-01,0.80\n")
-    return reference_dir
+    return reference_with_version(tmp_path / "reference", "vn-2027-01", SYNTHETIC_UNITS,
+                                  "A future adjustment: 2 provinces, 5 communes",
+                                  ["thu-nghiem-2027,Lấy ý kiến thử nghiệm,2027-03-01,2027-03-03,vn-2027-01,0.80"])
 
 
 def test_a_campaign_runs_on_a_newly_added_version(fresh_database, reference_with_a_new_version, tmp_path):

@@ -7,10 +7,11 @@ import pytest
 from .helpers import query, scalar
 
 DQ_RELATIONS = ("report_revision", "validation_failure", "regression", "outlier", "reconciliation",
-                "revision_change")
+                "revision_change", "validation_result")
 BREAKDOWN_MARTS = tuple(f"{level}_daily_by_{dimension}" for dimension in ("section", "citizen_group")
                         for level in ("commune", "district", "province", "national"))
-MARTS = ("national_daily", "province_daily", "district_daily", "commune_daily", "report_status",
+MARTS = ("national_daily", "province_daily", "district_daily", "commune_daily", "report_status", "province_forecast",
+         "national_forecast", "validation_outcome",
          "province_daily_current_units", *BREAKDOWN_MARTS)
 
 TABLE_COMMENTS = """

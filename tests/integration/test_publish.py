@@ -7,6 +7,7 @@ import datetime as dt
 import io
 from decimal import Decimal
 
+import pyarrow.parquet as pq
 import pytest
 
 from vneid_pipeline import ingest, publish, warehouse
@@ -138,6 +139,30 @@ def test_files_are_exported_with_bom_for_every_mart_and_feedback(published):
     assert feedback and feedback[0]["Quy tắc"] == "participated_le_eligible"
     assert feedback[0]["Mã xã"] and feedback[0]["Giá trị"]
     assert not (root / CAMPAIGN / DAYS[0].isoformat() / "feedback").exists()
+
+
+def test_every_exported_mart_has_a_typed_parquet_twin_with_the_same_rows(published):
+    uri, root, _ = published
+    day_dir = root / CAMPAIGN / DAYS[1].isoformat()
+    exported = sorted(path.stem for path in day_dir.glob("*.csv"))
+    assert sorted(path.stem for path in (day_dir / "parquet").glob("*.parquet")) == exported
+    assert {"province_forecast", "national_forecast", "commune_daily"} <= set(exported)
+    for mart in exported:
+        table = pq.read_table(day_dir / "parquet" / f"{mart}.parquet")
+        assert table.num_rows == scalar(uri, f"select count(*) from mart.{mart} where report_date = %s", [DAYS[1]])
+    province = pq.read_table(day_dir / "parquet" / "province_daily.parquet").to_pylist()
+    by_code = {row["province_code"]: row for row in province}
+    expected = query(uri, "select province_code, eligible, participation_rate, report_status, is_late, published_at "
+                          "from mart.province_daily where report_date = %s", [DAYS[1]])
+    for code, eligible, rate, status, is_late, published_at in expected:
+        row = by_code[code]
+        assert (row["eligible"], row["report_status"], row["is_late"], row["published_at"]) == (
+            eligible, status, is_late, published_at)
+        assert row["participation_rate"] == (None if rate is None else pytest.approx(float(rate), rel=1e-15))
+    assert str(pq.read_schema(day_dir / "parquet" / "province_daily.parquet").field("report_date").type) == "date32[day]"
+    # an empty text is not a null: the reason column is null for accepted provinces only
+    status = {row["province_code"]: row for row in pq.read_table(day_dir / "parquet" / "report_status.parquet").to_pylist()}
+    assert status["30"]["reason"].startswith("participated_le_eligible") and status["02"]["reason"] is None
 
 
 def test_republishing_changes_nothing_but_publication_time(published):

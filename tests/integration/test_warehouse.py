@@ -65,8 +65,10 @@ def test_bi_reader_reads_marts_only(warehouse_uri):
         conn.commit()
         conn.execute("set role bi_reader")
         assert conn.execute("select count(*) from mart.province_daily").fetchone()[0] == 0
+        # validation outcomes reach BI through the mart view, not through dq itself
+        assert conn.execute("select count(*) from mart.validation_outcome").fetchone()[0] == 0
         for forbidden in ("select * from core.commune_report", "select * from raw.report_payload",
-                          "select * from dq.report_revision",
+                          "select * from dq.report_revision", "select * from dq.validation_result",
                           "insert into mart.report_status (campaign_id, report_date, province_code, status,"
                           " published_at) values ('x', '2025-05-06', '01', 'missing', now())"):
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
