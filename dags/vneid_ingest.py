@@ -2,7 +2,9 @@
 ### VNeID consultations: daily ingest of every province's report
 
 Runs every day at 15:30 Asia/Ho_Chi_Minh, after the 15:00 reporting deadline; the run's logical
-date is the report day. One mapped task per province (labelled with its code and name):
+date is the report day. Three stages (task groups): **plan** (migrations check, the provinces of
+the campaign), **ingest** (one mapped task per province, labelled with its code and name) and
+**announce** (the day's outcome and the warehouse Asset). Each province task does:
 
 1. **pull** the report over HTTP (feed contract v1) or from the landing folder (`VNEID_SOURCE`),
    for the report day and the previous `VNEID_RECHECK_DAYS` days (to pick up corrections);
@@ -14,13 +16,13 @@ date is the report day. One mapped task per province (labelled with its code and
 **Reading the grid.** A red province square means a report was **quarantined**: the task log and
 `mart.report_status` give the rule, the row and the value; the province's feedback file is under
 `publish/<campaign>/<date>/feedback/`. A pink (skipped) square means the province published
-**nothing** by the cut-off. Neither stops the day: `record_ingest_day` still announces the
-warehouse Asset and the publish DAG runs.
+**nothing** by the cut-off. Neither stops the day: `announce.record_ingest_day` still announces
+the warehouse Asset and the publish DAG runs.
 
-**When `record_ingest_day` fails**, a province task failed for a reason other than its data (feed
+**When `announce.record_ingest_day` fails**, a province task failed for a reason other than its data (feed
 credentials, HTTP 401/403, network, warehouse): fix the cause, then clear the failed province tasks.
 Re-run the day's failed provinces (and, with `-d`, the announcement that republishes):
-`airflow tasks clear vneid_ingest -t '^ingest_province$' -d -f -s <D>T15:30:00+07:00 -e <D>T15:30:00+07:00 -y`
+`airflow tasks clear vneid_ingest -t '^ingest.ingest_province$' -d -f -s <D>T15:30:00+07:00 -e <D>T15:30:00+07:00 -y`
 (see docs/operations.md), or locally `make run START=<D> END=<D>`.
 """
 
@@ -28,7 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from airflow.sdk import CronTriggerTimetable, Param, dag, task
+from airflow.sdk import CronTriggerTimetable, Param, TaskGroup, dag, task
 
 from vneid_pipeline import airflow_adapter as adapter
 
@@ -68,10 +70,13 @@ def vneid_ingest():
     def record_ingest_day(outlet_events=None) -> dict:
         return adapter.record_ingest_day(outlet_events)
 
-    provinces = plan_provinces()
-    ingested = ingest_province.expand(province=provinces)
-    prepare_warehouse() >> provinces
-    ingested >> record_ingest_day()
+    with TaskGroup("plan", tooltip="check the warehouse, list the campaign's provinces"):
+        provinces = plan_provinces()
+        prepare_warehouse() >> provinces
+    with TaskGroup("ingest", tooltip="one task per province: pull, land, validate, load"):
+        ingested = ingest_province.expand(province=provinces)
+    with TaskGroup("announce", tooltip="record the day's outcome, announce the warehouse Asset"):
+        ingested >> record_ingest_day()
 
 
 vneid_ingest()

@@ -5,24 +5,32 @@ Triggered by the warehouse Asset that `vneid_ingest` emits; the Asset event name
 campaign-days whose data changed (the report day and any corrected earlier day). It can also be
 triggered by hand with the params `campaign_id` and `report_dates`.
 
-For each campaign-day (one mapped task each), in one transaction: `mart.report_status`,
+Three stages (task groups): **plan** (which campaign-days), **publish** (marts and files, one
+mapped task per campaign-day) and **report** (the daily national report, one per campaign-day).
+For each campaign-day, in one transaction: `mart.report_status`,
 `mart.commune_daily` (rank within province), `mart.district_daily` (only where the administrative
 version has districts), `mart.province_daily` (national rank, rank change, target gap,
 completeness), `mart.national_daily` and, for a campaign on an older administrative version,
 `mart.province_daily_current_units` (its provinces restated as today's). Then every mart is exported as
 `publish/<campaign>/<date>/<table>.csv` (UTF-8 with BOM), written under a temporary name and
-renamed, and each quarantined province gets `feedback/<province>.csv`.
+renamed, with a typed Parquet copy under `parquet/`, and each quarantined province gets
+`feedback/<province>.csv`. Then the report stage writes `report/bao-cao-<date>.html` and `.xlsx`
+(the daily national report, in Vietnamese) and `report/kiem-tra-du-lieu-<date>.html` (the day's
+validation results), see docs/report.md.
 
-**When it fails**, the previous publication stays in place (the transaction rolled back). Fix the
+**When `publish.publish_day` fails**, the previous publication stays in place (the transaction
+rolled back). Fix the
 cause and clear the task, or re-publish by hand: trigger this DAG with
-`{"campaign_id": "...", "report_dates": ["YYYY-MM-DD"]}`.
+`{"campaign_id": "...", "report_dates": ["YYYY-MM-DD"]}`. **When `report.write_report` fails**, the
+marts and files are already published; the previous report files stay until it succeeds: fix the
+cause and clear that task.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from airflow.sdk import Param, dag, task
+from airflow.sdk import Param, TaskGroup, dag, task
 
 from vneid_pipeline import airflow_adapter as adapter
 
@@ -50,7 +58,16 @@ def vneid_publish():
     def publish_day(request: dict) -> dict:
         return adapter.publish_day(request)
 
-    publish_day.expand(request=resolve_publish_requests())
+    @task(map_index_template="{{ publish_label }}")
+    def write_report(request: dict) -> dict:
+        return adapter.write_report(request)
+
+    with TaskGroup("plan", tooltip="the campaign-days to publish"):
+        requests = resolve_publish_requests()
+    with TaskGroup("publish", tooltip="marts in one transaction, then CSV and Parquet files"):
+        published = publish_day.expand(request=requests)
+    with TaskGroup("report", tooltip="daily national report (HTML, XLSX) and validation summary"):
+        published >> write_report.expand(request=requests)
 
 
 vneid_publish()

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from airflow.sdk import Asset, BaseNotifier, get_current_context
 from airflow.sdk.exceptions import AirflowFailException, AirflowSkipException
 
-from vneid_pipeline import ingest, monitoring, publish, sources, warehouse
+from vneid_pipeline import ingest, monitoring, publish, report, sources, warehouse
 from vneid_pipeline.settings import REPORT_TIMEZONE, Settings, load_settings
 
 log = logging.getLogger(__name__)
@@ -94,7 +94,7 @@ def record_ingest_day(outlet_events) -> dict:
     _skip_outside_campaign(settings)
     context = get_current_context()
     report_date = run_report_date()
-    planned = context["ti"].xcom_pull(task_ids="plan_provinces", key=PLANNED_AT_KEY)
+    planned = context["ti"].xcom_pull(task_ids="plan.plan_provinces", key=PLANNED_AT_KEY)
     if planned is None:
         raise RuntimeError("plan_provinces did not run for this day; see its log")
     planned_at = dt.datetime.fromisoformat(planned)
@@ -136,6 +136,16 @@ def publish_day(request: dict) -> dict:
     published = publish.publish_day(settings.warehouse_uri, request["campaign_id"],
                                     dt.date.fromisoformat(request["report_date"]), settings.publish_root)
     return {"rows": published.rows, "files": len(published.files)}
+
+
+def write_report(request: dict) -> dict:
+    context = get_current_context()
+    context["publish_label"] = f"{request['campaign_id']} {request['report_date']}"
+    settings = load_settings()
+    written = report.write_daily_report(settings.warehouse_uri, request["campaign_id"],
+                                        dt.date.fromisoformat(request["report_date"]), settings.publish_root)
+    log.info("report files for %s %s: %s", request["campaign_id"], request["report_date"], written)
+    return {"files": written}
 
 
 def check_national_publication() -> dict:

@@ -64,8 +64,8 @@ def test_dags_have_owner_retries_tags_and_docs(dag_bag, dag_id):
     assert dag.doc_md and "When" in dag.doc_md
     for task in dag.tasks:
         assert task.owner == "vneid-data"
-        assert task.task_id.count("_") >= 1, f"{task.task_id} is not verb_noun"
-    assert all(task.retries >= 1 for task in dag.tasks if task.task_id != "record_ingest_day")
+        assert task.task_id.split(".")[-1].count("_") >= 1, f"{task.task_id} is not verb_noun"
+    assert all(task.retries >= 1 for task in dag.tasks if task.task_id != "announce.record_ingest_day")
 
 
 def test_ingest_runs_after_the_deadline_in_vietnam_time(dag_bag):
@@ -74,18 +74,29 @@ def test_ingest_runs_after_the_deadline_in_vietnam_time(dag_bag):
     assert type(timetable).__name__ == "CronTriggerTimetable"
     assert timetable.expression == "30 15 * * *"
     assert str(getattr(timetable.timezone, "name", timetable.timezone)) == "Asia/Ho_Chi_Minh"
-    ingest = dag.get_task("ingest_province")
+    ingest = dag.get_task("ingest.ingest_province")
     assert ingest.map_index_template == "{{ province_label }}"
-    record = dag.get_task("record_ingest_day")
+    record = dag.get_task("announce.record_ingest_day")
     assert record.trigger_rule == "all_done"
     assert [outlet.uri for outlet in record.outlets] == ["vneid://warehouse/core/commune_report"]
-    assert dag.get_task("plan_provinces").upstream_task_ids == {"prepare_warehouse"}
+    assert dag.get_task("plan.plan_provinces").upstream_task_ids == {"plan.prepare_warehouse"}
+    assert ingest.upstream_task_ids == {"plan.plan_provinces"}
+
+
+@pytest.mark.parametrize(("dag_id", "groups"), [("vneid_ingest", ["announce", "ingest", "plan"]),
+                                                ("vneid_publish", ["plan", "publish", "report"])])
+def test_tasks_are_grouped_by_stage(dag_bag, dag_id, groups):
+    dag = dag_bag.dags.get(dag_id)
+    assert sorted(dag.task_group.children) == groups
+    assert all(task.task_group.group_id in groups for task in dag.tasks)
 
 
 def test_publish_is_triggered_by_the_warehouse_asset(dag_bag):
     dag = dag_bag.dags.get("vneid_publish")
     uris = {asset.uri for asset in dag.timetable.asset_condition.objects}
     assert uris == {"vneid://warehouse/core/commune_report"}
+    report = dag.get_task("report.write_report")
+    assert report.upstream_task_ids == {"publish.publish_day", "plan.resolve_publish_requests"}
 
 
 @pytest.mark.parametrize("path", sorted(DAGS_DIR.glob("*.py")), ids=lambda p: p.name)
