@@ -183,19 +183,12 @@ def _rows(conn: psycopg.Connection, cls, sql_file: str, params: dict) -> list:
         return cursor.execute(load_sql(sql_file), params).fetchall()
 
 
-def optional_tables(conn: psycopg.Connection) -> dict[str, bool]:
-    row = conn.execute(load_sql("report/select_report_tables.sql")).fetchone()
-    return dict(zip(("province_forecast", "national_forecast", "validation_result"), row))
-
-
 def fetch_report_data(conn: psycopg.Connection, campaign_id: str, report_date: dt.date,
-                      generated_at: dt.datetime | None = None, tables: dict[str, bool] | None = None) -> ReportData:
+                      generated_at: dt.datetime | None = None) -> ReportData:
     params = {"campaign_id": campaign_id, "report_date": report_date}
     communes = {**params, "min_eligible": MIN_COMMUNE_ELIGIBLE, "row_limit": COMMUNES_LISTED}
-    tables = tables if tables is not None else optional_tables(conn)
     national = _rows(conn, NationalFigures, "report/select_national_day.sql", params)
-    national_forecast = (_rows(conn, NationalForecast, "report/select_national_forecast.sql", params)
-                         if tables["national_forecast"] else [])
+    national_forecast = _rows(conn, NationalForecast, "report/select_national_forecast.sql", params)
     return ReportData(
         campaign=fetch_campaign(conn, campaign_id),
         report_date=report_date,
@@ -205,8 +198,7 @@ def fetch_report_data(conn: psycopg.Connection, campaign_id: str, report_date: d
         statuses=fetch_statuses(conn, campaign_id, report_date),
         top_communes=_rows(conn, CommuneRow, "report/select_top_communes.sql", communes),
         bottom_communes=_rows(conn, CommuneRow, "report/select_bottom_communes.sql", communes),
-        province_forecasts=(_rows(conn, ProvinceForecast, "report/select_province_forecast.sql", params)
-                            if tables["province_forecast"] else []),
+        province_forecasts=_rows(conn, ProvinceForecast, "report/select_province_forecast.sql", params),
         national_forecast=national_forecast[0] if national_forecast else None,
         generated_at=generated_at,
     )
@@ -606,9 +598,8 @@ def write_daily_report(uri: str, campaign_id: str, report_date: dt.date, publish
     """Write the day's report (HTML, XLSX) and validation summary (HTML); return the paths written."""
     generated_at = dt.datetime.now(LOCAL_TZ)
     with connect(uri) as conn:
-        tables = optional_tables(conn)
-        data = fetch_report_data(conn, campaign_id, report_date, generated_at, tables)
-        validation = fetch_validation_data(conn, campaign_id, report_date, tables["validation_result"], generated_at)
+        data = fetch_report_data(conn, campaign_id, report_date, generated_at)
+        validation = fetch_validation_data(conn, campaign_id, report_date, generated_at)
     directory = report_dir(publish_root, campaign_id, report_date)
     day = report_date.isoformat()
     html_path, xlsx_path = directory / f"bao-cao-{day}.html", directory / f"bao-cao-{day}.xlsx"

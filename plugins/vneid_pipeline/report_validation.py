@@ -184,7 +184,7 @@ def fetch_statuses(conn: psycopg.Connection, campaign_id: str, report_date: dt.d
 
 
 def fetch_validation_data(conn: psycopg.Connection, campaign_id: str, report_date: dt.date,
-                          has_validation_result: bool, generated_at: dt.datetime | None = None) -> ValidationData:
+                          generated_at: dt.datetime | None = None) -> ValidationData:
     params = {"campaign_id": campaign_id, "report_date": report_date}
     limited = {**params, "per_payload": FINDINGS_PER_PAYLOAD}
     return ValidationData(
@@ -196,8 +196,7 @@ def fetch_validation_data(conn: psycopg.Connection, campaign_id: str, report_dat
         reconciliations=_rows(conn, Reconciliation, "report/select_day_reconciliation.sql", params),
         regressions=_rows(conn, Regression, "report/select_day_regressions.sql", limited),
         outliers=_rows(conn, Outlier, "report/select_day_outliers.sql", limited),
-        expectation_results=(_rows(conn, ExpectationResult, "report/select_day_validation_results.sql", params)
-                             if has_validation_result else None),
+        expectation_results=_rows(conn, ExpectationResult, "report/select_day_validation_results.sql", params),
         generated_at=generated_at,
     )
 

@@ -24,8 +24,9 @@ from vneid_pipeline.simulator import Fault, FeedSimulator, write_landing
 from .helpers import query, scalar, settings_for
 
 CAMPAIGN = "hien-phap-2025"
-DAYS = [dt.date(2025, 5, 6), dt.date(2025, 5, 7), dt.date(2025, 5, 8)]
+DAYS = [dt.date(2025, 5, 27), dt.date(2025, 5, 28), dt.date(2025, 5, 29)]  # the campaign's last three days
 DAY = DAYS[-1]
+FIRST_DAY = dt.date(2025, 5, 6)
 FAULTS = {("30", DAY): Fault("out_of_range"), ("01", DAY): Fault("missing"), ("79", DAY): Fault("late")}
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -74,10 +75,14 @@ def test_workbook_matches_the_province_mart(reported):
     assert workbook.sheetnames == ["Tổng quan", "Xếp hạng", "Tình trạng báo cáo", "Xã cao nhất - thấp nhất", "Dự báo"]
     overview = workbook["Tổng quan"]
     assert len(overview._charts) == 1
-    assert [overview.cell(row, 4).value.date() for row in range(2, 2 + len(DAYS))] == DAYS
+    # one row per campaign day up to the report day; the days not published have no rate
+    campaign_days = [FIRST_DAY + dt.timedelta(days=offset) for offset in range((DAY - FIRST_DAY).days + 1)]
+    assert [overview.cell(row, 4).value.date() for row in range(2, 2 + len(campaign_days))] == campaign_days
+    assert overview.cell(2, 5).value is None and overview.cell(1 + len(campaign_days), 5).value is not None
     national = query(uri, "select participated, participation_rate from mart.national_daily "
                           "where campaign_id = %s and report_date = %s", [CAMPAIGN, DAY])[0]
-    assert overview["B4"].value == national[0] and abs(overview.cell(1 + len(DAYS), 5).value - float(national[1])) < 1e-12
+    assert overview["B4"].value == national[0]
+    assert abs(overview.cell(1 + len(campaign_days), 5).value - float(national[1])) < 1e-12
 
     ranking = workbook["Xếp hạng"]
     assert ranking.freeze_panes == "A2" and ranking["A1"].font.bold
@@ -173,7 +178,7 @@ def test_report_renders_in_headless_chromium(reported, chromium, tmp_path):
     text = unescape(re.sub(r"<[^>]+>", " ", dom))
     leader = scalar(uri, "select province_name from mart.province_daily where report_date = %s and national_rank = 1", [DAY])
     for phrase in ("Xếp hạng các tỉnh, thành phố", "Tỷ lệ tham gia toàn quốc theo ngày", "Hải Dương", leader,
-                   "Dự báo khả năng đạt chỉ tiêu", "08/05/2025", "61/63"):
+                   "Dự báo khả năng đạt chỉ tiêu", "29/05/2025", "61/63"):
         assert phrase in text, phrase
     assert 'data-svg-count="2"' in dom
     sizes, declared = {}, {}
