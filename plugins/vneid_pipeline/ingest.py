@@ -14,7 +14,10 @@ import logging
 from dataclasses import asdict, dataclass, field
 from zoneinfo import ZoneInfo
 
+import numpy as np
+import pandas as pd
 import psycopg
+from psycopg.copy import QueuedLibpqWriter
 
 from vneid_pipeline import quality, sources
 from vneid_pipeline.parsing import ContractViolation, ParsedReport, Violation, parse_report
@@ -137,8 +140,11 @@ def _land(conn: psycopg.Connection, received: sources.ReceivedReport) -> int:
     }
     with conn.transaction():
         # Under the province-day lock, a concurrent loader's identical payload is either committed
-        # (and found by the select half of the statement) or not started yet.
+        # (and found by the select, or the select half of the insert) or not started yet.
         conn.execute(load_sql("ingest/lock_province_day.sql"), params)
+        landed = conn.execute(load_sql("ingest/select_raw_payload.sql"), params).fetchone()
+        if landed is not None:  # do not send megabytes of content only to find its checksum taken
+            return landed[0]
         return conn.execute(load_sql("ingest/insert_raw_payload.sql"), params).fetchone()[0]
 
 
@@ -175,17 +181,38 @@ def _record_fate(conn, payload_id, received, status, revision, reason, late, gen
         })
 
 
-COPY_CHUNK_ROWS = 50_000
+COPY_CHUNK_ROWS = 100_000
+
+
+def _staging_csv_chunks(payload_id: int, frame: pd.DataFrame):
+    """The staging rows as CSV bytes, a chunk at a time, rendered by pyarrow's C++ writer.
+
+    Strings are always quoted (an empty label is `""`, kept empty by FORCE_NOT_NULL as well) and a
+    missing count is an empty unquoted field, which COPY reads as NULL. pandas' `to_csv` took 1.5 s
+    of Python per million rows for the same text.
+    """
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    options = pacsv.WriteOptions(include_header=False)
+    for start in range(0, len(frame), COPY_CHUNK_ROWS):
+        chunk = frame.iloc[start:start + COPY_CHUNK_ROWS]
+        arrays = [pa.array(np.full(len(chunk), payload_id, dtype="int64"))]
+        for column in STAGING_COLUMNS:
+            values = chunk[column]
+            arrays.append(pa.array(values.to_numpy(), type=pa.string(), from_pandas=True) if values.dtype == object
+                          else pa.array(values, type=pa.int64(), from_pandas=True))
+        sink = pa.BufferOutputStream()
+        pacsv.write_csv(pa.Table.from_arrays(arrays, names=["payload_id", *STAGING_COLUMNS]), sink, options)
+        yield sink.getvalue()
 
 
 def _copy_rows(conn: psycopg.Connection, payload_id: int, parsed: ParsedReport) -> None:
-    """Stream the typed rows into staging as CSV, a chunk at a time."""
-    frame = parsed.rows
-    with conn.cursor().copy(load_sql("ingest/copy_staging_rows.sql")) as copy:
-        for start in range(0, len(frame), COPY_CHUNK_ROWS):
-            chunk = frame.iloc[start:start + COPY_CHUNK_ROWS]
-            copy.write(chunk[list(STAGING_COLUMNS)].assign(payload_id=payload_id)[["payload_id", *STAGING_COLUMNS]]
-                       .to_csv(header=False, index=False, lineterminator="\n"))
+    """Stream the typed rows into staging as CSV; a background thread sends each chunk while the next is rendered."""
+    with conn.cursor() as cursor, cursor.copy(load_sql("ingest/copy_staging_rows.sql"),
+                                              writer=QueuedLibpqWriter(cursor)) as copy:
+        for data in _staging_csv_chunks(payload_id, parsed.rows):
+            copy.write(data)
 
 
 def _merge(conn, payload_id, received, parsed, late, findings: quality.QualityFindings) -> DayOutcome:

@@ -9,6 +9,7 @@ import io
 import os
 import urllib.request
 
+import psycopg
 import pytest
 
 from vneid_pipeline import ingest, sources
@@ -255,3 +256,56 @@ def test_a_quarantined_payload_received_again_is_still_flagged(warehouse_uri, fe
     assert first.quarantined and first.target_day.status == "quarantined"
     assert again.target_day.status == "unchanged" and again.target_day.recorded_status == "quarantined"
     assert again.quarantined == [again.target_day]
+
+
+def test_breakdown_csv_reaches_core_exactly_as_sent(warehouse_uri, tmp_path):
+    """The fast CSV path and the pyarrow COPY keep labels with commas, quotes and diacritics, empty
+    labels (commune totals) as '' and an empty agreed as NULL."""
+    communes = FeedSimulator(CAMPAIGN).report("30", DAY)["rows"][:4]
+    section = 'Chương I, "Điều 1"'
+    groups = ("Cán bộ, công chức, viên chức", "Người dân khác")
+    expected = []
+    for index, commune in enumerate(communes):
+        agreed = None if index == 1 else commune["agreed"]
+        expected.append((commune["commune_code"], "", "", commune["eligible"], commune["participated"], agreed))
+        for group in groups:
+            expected.append((commune["commune_code"], section, group, commune["eligible"] // 2,
+                             commune["participated"] // 2, None if agreed is None else agreed // 2))
+    path = tmp_path / CAMPAIGN / "30" / f"{DAY}.csv"
+    path.parent.mkdir(parents=True)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["commune_code", "commune_name", "eligible", "participated", "agreed", "section", "citizen_group"])
+        for code, row_section, group, eligible, participated, agreed in expected:
+            writer.writerow([code, "Xã, phường", eligible, participated, "" if agreed is None else agreed, row_section, group])
+    settings = settings_for(warehouse_uri, source="files", landing_dir=tmp_path, recheck_days=0)
+    outcome = ingest.ingest_province(settings, CAMPAIGN, "30", DAY, now=AFTER_CUTOFF)
+    assert outcome.target_day.status == "accepted", outcome.target_day.reason
+    stored = query(warehouse_uri, "select commune_code, section, citizen_group, eligible, participated, agreed "
+                                  "from core.commune_report")
+    assert sorted(stored, key=repr) == sorted(expected, key=repr)
+
+
+def test_an_accepted_report_keeps_its_rows(warehouse_uri, tmp_path):
+    """Without a per-row foreign key (V010), a province report with rows still cannot be deleted or re-keyed."""
+    write_landing(FeedSimulator(CAMPAIGN), tmp_path, [DAY], province_codes=["30"])
+    settings = settings_for(warehouse_uri, source="files", landing_dir=tmp_path, recheck_days=0)
+    assert ingest.ingest_province(settings, CAMPAIGN, "30", DAY, now=AFTER_CUTOFF).target_day.status == "accepted"
+    for statement in ("delete from core.province_report",
+                      "update core.province_report set payload_id = payload_id + 1000"):
+        with pytest.raises(psycopg.errors.ForeignKeyViolation):
+            query(warehouse_uri, statement)
+    assert scalar(warehouse_uri, "select count(*) from core.commune_report") == 207
+
+
+def test_a_payload_landed_before_is_not_sent_again(warehouse_uri, tmp_path, monkeypatch):
+    write_landing(FeedSimulator(CAMPAIGN), tmp_path, [DAY], province_codes=["30"])
+    settings = settings_for(warehouse_uri, source="files", landing_dir=tmp_path, recheck_days=0)
+    ingest.ingest_province(settings, CAMPAIGN, "30", DAY, now=AFTER_CUTOFF)
+    used = []
+    original = ingest.load_sql
+    monkeypatch.setattr(ingest, "load_sql", lambda name: used.append(name) or original(name))
+    again = ingest.ingest_province(settings, CAMPAIGN, "30", DAY, now=AFTER_CUTOFF)
+    assert again.target_day.status == "unchanged"
+    assert "ingest/select_raw_payload.sql" in used and "ingest/insert_raw_payload.sql" not in used
+    assert scalar(warehouse_uri, "select count(*) from raw.report_payload") == 1

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import os
 import stat
 from pathlib import Path
@@ -10,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from vneid_pipeline import ingest
 from vneid_pipeline import settings as settings_module
 from vneid_pipeline.ingest import deadline_of, is_late, recheck_window
 from vneid_pipeline.parsing import ParsedReport
@@ -259,3 +262,31 @@ def test_breakdown_rows_are_not_counted_in_the_reconciliation():
     breakdown = parsed.rows.iloc[[0]].assign(section="Chương I", participated=pd.array([100], dtype="Int64"))
     parsed.rows = pd.concat([parsed.rows, breakdown], ignore_index=True)
     assert _reconcile_total(parsed) == []
+
+
+# ------------------------------------------------------------------------------ staging COPY rendering
+
+
+def test_staging_rows_are_rendered_as_copy_csv_in_chunks(monkeypatch):
+    """Labels quoted (commas, quotes, newlines and '' survive), a missing count is an empty unquoted
+    field (NULL to COPY), and every row is rendered once across chunks."""
+    monkeypatch.setattr(ingest, "COPY_CHUNK_ROWS", 2)
+    frame = pd.DataFrame({
+        "row_number": pd.Series([1, 2, 3], dtype="int64"),
+        "commune_code": pd.Series(["00001", "00001", "00004"], dtype=object),
+        "section": pd.Series(["", 'Chương I, "Điều 1"', "a\nb"], dtype=object),
+        "citizen_group": pd.Series(["", "Cán bộ, công chức", ""], dtype=object),
+        "eligible": pd.array([10, 6, 20], dtype="Int64"),
+        "participated": pd.array([5, 3, 10], dtype="Int64"),
+        "agreed": pd.array([4, None, 9_999_999_999], dtype="Int64"),
+    })
+    chunks = [bytes(chunk) for chunk in ingest._staging_csv_chunks(42, frame)]
+    assert len(chunks) == 2
+    rows = list(csv.reader(io.StringIO(b"".join(chunks).decode("utf-8"), newline="")))
+    assert rows == [
+        ["42", "1", "00001", "", "", "10", "5", "4"],
+        ["42", "2", "00001", 'Chương I, "Điều 1"', "Cán bộ, công chức", "6", "3", ""],
+        ["42", "3", "00004", "a\nb", "", "20", "10", "9999999999"],
+    ]
+    text = b"".join(chunks).decode("utf-8")
+    assert '"00001","",""' in text and ',6,3,\n' in text  # '' quoted (empty label), NULL unquoted

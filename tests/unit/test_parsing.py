@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 import json
+import random
 import re
 import unicodedata
+from pathlib import Path
 
 import openpyxl
 import pandas as pd
 import pytest
 
+from vneid_pipeline import parsing
 from vneid_pipeline.parsing import ROW_COLUMNS, ContractViolation, ParsedReport, parse_report
 from vneid_pipeline.sources import ReceivedReport
 from vneid_pipeline.validation import load_suite_definition
@@ -473,3 +477,134 @@ def test_xlsx_formatting_right_of_the_table_is_not_a_header_error():
     content = xlsx_bytes(XLSX_HEADER, [1, "A", 10, 5, 5], prepare=format_column_h)
     rows = records(parse_report(received("xlsx", content)))
     assert [row["commune_code"] for row in rows] == ["00001"]
+
+
+# ------------------------------------------------------------------- CSV: fast path against careful path
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+BREAKDOWN_HEADER = HEADER + ",section,citizen_group"
+
+
+def both_paths(content: bytes):
+    """What `parse_csv` gives (the fast path, or the careful one it falls back to) and what the careful path
+    alone gives: a frame, or the violation raised."""
+    results = []
+    for parse in (lambda: parsing.parse_csv(received("csv", content)),
+                  lambda: parsing._careful_csv_frame(parsing._csv_text(content))):
+        try:
+            results.append(parse())
+        except ContractViolation as error:
+            results.append(error.violation)
+    return results
+
+
+def assert_same_result(content: bytes) -> None:
+    chosen, careful = both_paths(content)
+    if isinstance(careful, pd.DataFrame):
+        assert isinstance(chosen, pd.DataFrame), chosen
+        pd.testing.assert_frame_equal(chosen, careful)
+    else:
+        assert chosen == careful
+
+
+def fast_frame(content: bytes) -> pd.DataFrame | None:
+    text = parsing._csv_text(content)
+    header = parsing._first_record(text)
+    return parsing._fast_csv_frame(content, header, parsing._header_columns(header, "CSV"))
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.csv")), ids=lambda path: path.stem)
+def test_csv_fast_and_careful_paths_agree_on_the_corpus(path):
+    assert_same_result(path.read_bytes())
+
+
+@pytest.mark.parametrize("breakdown", [False, True])
+def test_csv_fast_path_reads_simulator_files_as_the_careful_path_does(tmp_path, breakdown):
+    from vneid_pipeline.simulator import FeedSimulator, write_landing
+
+    paths = write_landing(FeedSimulator(CAMPAIGN, breakdown=breakdown), tmp_path, [DAY], province_codes=["01", "30", "79"])
+    assert paths
+    for path in paths:
+        content = path.read_bytes()
+        assert fast_frame(content) is not None, path
+        assert_same_result(content)
+
+
+def test_csv_fast_path_reads_benchmark_breakdown_reports_as_the_careful_path_does(tmp_path):
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    import datagen
+
+    communes = [(f"{n:05d}", name) for n, name in enumerate(["Phường Phúc Xá", "Xã A, huyện B", 'Xã "Mới"'], start=1)]
+    report = datagen.write_report(communes, PROVINCE, 3_000, 7, tmp_path / "report.csv")
+    content = report.report_csv.read_bytes()
+    frame = fast_frame(content)
+    assert frame is not None and len(frame) == 3_000
+    assert_same_result(content)
+
+
+EDGE_CASES = {
+    "plain": [HEADER, "00001,A,10,5,5", "4,B,20,10,"],
+    "quoted commas, quotes and a newline": [BREAKDOWN_HEADER, '00001,"Xã A, huyện B",10,5,5,"Chương ""I""","a\nb"'],
+    "crlf": [HEADER, "00001,A,10,5,5\r", "00004,B,20,10,5\r"],
+    "lone cr": [HEADER + "\r00001,A,10,5,5\r00004,B,20,10,5"],
+    "blank line": [HEADER, "00001,A,10,5,5", "", "00004,B,20,10,5"],
+    "blank line at the end": [HEADER, "00001,A,10,5,5", "", ""],
+    "comma-only row": [HEADER, "00001,A,10,5,5", ",,,,", "00004,B,20,10,5"],
+    "whitespace-only code": [HEADER, "   ,A,10,5,5"],
+    "subtotal without code": [HEADER, "00001,A,10,5,5", ",Tổng,10,5,5"],
+    "short row": [HEADER, "00001,A,10,5"],
+    "long row": [HEADER, "00001,A,10,5,5,6"],
+    "trailing empty cell": [HEADER, "00001,A,10,5,5,"],
+    "trailing empty header column": [HEADER + ",", "00001,A,10,5,5,"],
+    "unterminated quote": [HEADER, '00001,"A,10,5,5'],
+    "quote inside a field": [HEADER, '00001,A"b,10,5,5', '00004,"B"x,20,10,5'],
+    "padded and odd whitespace": [HEADER, " 1 ,\u00a0A\u00a0,\t10 ,5\u3000, 5", "\x1c00004\x1d,B,20,10,5"],
+    "nfd labels": [BREAKDOWN_HEADER, "00001,A,10,5,5," + unicodedata.normalize("NFD", "Chương Một") + ","],
+    "counts not counts": [HEADER, "00001,A,-5,3.5,abc", "00004,B,1.000,１２,12345678901", "00006,C,٣,0010,"],
+    "codes": [HEADER, "507,A,1,1,1", "123456,B,1,1,1", "0,C,1,1,1", "12a,D,1,1,1"],
+    "header only": [HEADER],
+    "header in another case and order": [" Agreed ,Commune_Code,ELIGIBLE,participated,commune_name", "1,00001,3,2,A"],
+    "duplicate header": [HEADER + ",eligible", "00001,A,10,5,5,5"],
+    "semicolons": [HEADER.replace(",", ";"), "00001;A;10;5;5"],
+}
+
+
+@pytest.mark.parametrize("lines", EDGE_CASES.values(), ids=EDGE_CASES.keys())
+@pytest.mark.parametrize("bom", [False, True])
+def test_csv_fast_and_careful_paths_agree_on_edge_cases(lines, bom):
+    assert_same_result(csv_bytes(*lines, bom=bom))
+
+
+def test_csv_fast_path_leaves_odd_files_to_the_careful_path():
+    assert fast_frame(csv_bytes(HEADER, "00001,A,10,5,5")) is not None
+    for name in ("blank line", "comma-only row", "subtotal without code", "short row", "long row", "unterminated quote"):
+        assert fast_frame(csv_bytes(*EDGE_CASES[name])) is None, name
+    huge = "x" * (csv.field_size_limit() + 1)
+    assert fast_frame(csv_bytes(HEADER, f"00001,{huge},10,5,5")) is None
+    assert violation_of("csv", csv_bytes(HEADER, f"00001,{huge},10,5,5")).rule == "row_shape"
+
+
+def test_csv_header_longer_than_the_prefix_is_read_whole():
+    header = HEADER + "," + " " * (parsing.HEADER_PREFIX_CHARS + 10) + "section"
+    rows = records(parse_report(received("csv", csv_bytes(header, "00001,A,10,5,5,Chương I"))))
+    assert rows[0]["section"] == "Chương I"
+
+
+def test_csv_fast_and_careful_paths_agree_on_random_damage():
+    """Seeded random edits of a sound breakdown file (quotes, separators, line ends, spaces, digits,
+    letters, NUL-free) must never make the two paths disagree."""
+    rng = random.Random(20251125)
+    base = csv_bytes(BREAKDOWN_HEADER, "00001,Phường Phúc Xá,1000,500,400,,", '00001,Phường Phúc Xá,600,300,200,Chương I,"Cán bộ, công chức"',
+                     "00004,Xã B,20,10,5,,", "4,Xã B,20,10,,Chương I,").decode("utf-8")
+    alphabet = ['"', ",", "\n", "\r", "\r\n", " ", "\u00a0", "\t", "0", "7", "x", "-", ".", "ệ", "e\u0302", "\x1c", ""]
+    for _ in range(150):
+        text = list(base)
+        for _ in range(rng.randint(1, 4)):
+            position = rng.randrange(len(text))
+            if rng.random() < 0.3:
+                del text[position]
+            else:
+                text.insert(position, rng.choice(alphabet))
+        assert_same_result("".join(text).encode("utf-8"))

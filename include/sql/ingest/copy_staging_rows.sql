@@ -1,4 +1,4 @@
--- CSV rather than text format: pandas writes it in C, and FORCE_NOT_NULL keeps an empty
+-- CSV rather than text format: pyarrow writes it in C++, and FORCE_NOT_NULL keeps an empty
 -- breakdown label an empty string (the commune total) instead of NULL.
 copy staging.commune_report (
     payload_id, row_number, commune_code, section, citizen_group, eligible, participated, agreed
