@@ -17,6 +17,8 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pandas as pd
 import psycopg
+import pyarrow as pa
+import pyarrow.csv as pacsv
 from psycopg.copy import QueuedLibpqWriter
 
 from vneid_pipeline import quality, sources
@@ -191,9 +193,6 @@ def _staging_csv_chunks(payload_id: int, frame: pd.DataFrame):
     missing count is an empty unquoted field, which COPY reads as NULL. pandas' `to_csv` took 1.5 s
     of Python per million rows for the same text.
     """
-    import pyarrow as pa
-    import pyarrow.csv as pacsv
-
     options = pacsv.WriteOptions(include_header=False)
     for start in range(0, len(frame), COPY_CHUNK_ROWS):
         chunk = frame.iloc[start:start + COPY_CHUNK_ROWS]

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
 
 from vneid_pipeline.sources import ReceivedReport
 
@@ -316,9 +318,6 @@ def _fast_csv_frame(content: bytes, header: list[str], columns: list[str]) -> pd
     column is dictionary-encoded, the Python cleaning (strip, NFC, zero-padding, count typing) runs
     over its distinct values only, and the cells of the frame share their cleaned string objects.
     """
-    import pyarrow as pa
-    import pyarrow.csv as pacsv
-
     names = [f"c{index}" for index in range(len(header))]
     try:
         table = pacsv.read_csv(
