@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import shutil
 from pathlib import Path
 
 import psycopg
 
-from vneid_pipeline import warehouse
+from vneid_pipeline import ingest, publish, warehouse
 from vneid_pipeline.settings import load_settings
+from vneid_pipeline.simulator import write_landing
 
 
 def settings_for(uri: str, **overrides):
@@ -57,3 +59,16 @@ def reference_with_version(target: Path, version_id: str, units_csv: str, versio
     with (target / "campaigns.csv").open("a", encoding="utf-8") as campaigns:
         campaigns.writelines(line + "\n" for line in campaign_lines)
     return target
+
+
+def ingest_and_publish_simulated_days(uri: str, simulator, days, landing: Path, publish_root: Path,
+                                      pulled_at: dt.time = dt.time(16)) -> None:
+    """The simulator's reports written as landing files, then every province ingested and each day published."""
+    warehouse.prepare(uri)
+    write_landing(simulator, landing, days)
+    settings = settings_for(uri, source="files", landing_dir=landing, recheck_days=0)
+    for day in days:
+        now = dt.datetime.combine(day, pulled_at, tzinfo=ingest.LOCAL_TZ)
+        for province in simulator.province_codes():
+            ingest.ingest_province(settings, simulator.campaign_id, province, day, now=now)
+        publish.publish_day(uri, simulator.campaign_id, day, publish_root)

@@ -18,10 +18,10 @@ import openpyxl
 import psycopg
 import pytest
 
-from vneid_pipeline import ingest, publish, report, warehouse
-from vneid_pipeline.simulator import Fault, FeedSimulator, write_landing
+from vneid_pipeline import report
+from vneid_pipeline.simulator import Fault, FeedSimulator
 
-from .helpers import query, scalar, settings_for
+from .helpers import ingest_and_publish_simulated_days, query, scalar
 
 CAMPAIGN = "hien-phap-2025"
 DAYS = [dt.date(2025, 5, 27), dt.date(2025, 5, 28), dt.date(2025, 5, 29)]  # the campaign's last three days
@@ -43,17 +43,9 @@ document.body.setAttribute("data-svg-count", String(document.querySelectorAll("s
 @pytest.fixture(scope="module")
 def reported(postgres_server, tmp_path_factory):
     uri = postgres_server.create_database("test_daily_report_module", recreate=True)
-    warehouse.prepare(uri)
-    landing = tmp_path_factory.mktemp("landing")
     publish_root = tmp_path_factory.mktemp("publish")
-    simulator = FeedSimulator(CAMPAIGN, faults=FAULTS)
-    write_landing(simulator, landing, DAYS)
-    settings = settings_for(uri, source="files", landing_dir=landing, recheck_days=0)
-    for day in DAYS:
-        now = dt.datetime.combine(day, dt.time(18), tzinfo=ingest.LOCAL_TZ)
-        for province in simulator.province_codes():
-            ingest.ingest_province(settings, CAMPAIGN, province, day, now=now)
-        publish.publish_day(uri, CAMPAIGN, day, publish_root)
+    ingest_and_publish_simulated_days(uri, FeedSimulator(CAMPAIGN, faults=FAULTS), DAYS, tmp_path_factory.mktemp("landing"),
+                                      publish_root, pulled_at=dt.time(18))
     paths = report.write_daily_report(uri, CAMPAIGN, DAY, publish_root)
     return uri, publish_root, [Path(path) for path in paths]
 

@@ -10,10 +10,10 @@ from decimal import Decimal
 import pyarrow.parquet as pq
 import pytest
 
-from vneid_pipeline import ingest, publish, warehouse
-from vneid_pipeline.simulator import Fault, FeedSimulator, write_landing
+from vneid_pipeline import publish
+from vneid_pipeline.simulator import Fault, FeedSimulator
 
-from .helpers import query, scalar, settings_for, table_digest
+from .helpers import ingest_and_publish_simulated_days, query, scalar, table_digest
 
 CAMPAIGN = "hien-phap-2025"
 DAYS = [dt.date(2025, 5, 15), dt.date(2025, 5, 16)]
@@ -31,17 +31,9 @@ MART_KEYS = {
 @pytest.fixture(scope="module")
 def published(postgres_server, tmp_path_factory):
     uri = postgres_server.create_database("test_publish_module", recreate=True)
-    warehouse.prepare(uri)
-    landing = tmp_path_factory.mktemp("landing")
     publish_root = tmp_path_factory.mktemp("publish")
-    simulator = FeedSimulator(CAMPAIGN, faults=FAULTS)
-    write_landing(simulator, landing, DAYS)
-    settings = settings_for(uri, source="files", landing_dir=landing, recheck_days=0)
-    for day in DAYS:
-        now = dt.datetime.combine(day, dt.time(16), tzinfo=ingest.LOCAL_TZ)
-        for province in simulator.province_codes():
-            ingest.ingest_province(settings, CAMPAIGN, province, day, now=now)
-        publish.publish_day(uri, CAMPAIGN, day, publish_root)
+    ingest_and_publish_simulated_days(uri, FeedSimulator(CAMPAIGN, faults=FAULTS), DAYS, tmp_path_factory.mktemp("landing"),
+                                      publish_root)
     return uri, publish_root, FeedSimulator(CAMPAIGN)
 
 
