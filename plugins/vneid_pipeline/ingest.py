@@ -168,6 +168,17 @@ def _printable(text: str | None) -> str | None:
     return None if text is None else text.replace("\x00", "\\x00")
 
 
+def _record_validation(conn, payload_id: int, outcomes) -> None:
+    """Every expectation's outcome on the payload (dq.validation_result), in the suite's order."""
+    with conn.cursor() as cursor:
+        cursor.executemany(load_sql("ingest/insert_validation_result.sql"), [
+            {"payload_id": payload_id, "expectation_number": number, "rule": outcome.rule,
+             "expectation_type": outcome.expectation_type, "column_name": outcome.column_name,
+             "success": outcome.success, "unexpected_count": outcome.unexpected_count,
+             "element_count": outcome.element_count}
+            for number, outcome in enumerate(outcomes, start=1)])
+
+
 def _record_fate(conn, payload_id, received, status, revision, reason, late, generated_at, row_count, violations=()):
     conn.execute(load_sql("ingest/insert_report_revision.sql"), {
         **_day_key(received), "payload_id": payload_id, "revision": revision, "status": status,
@@ -214,7 +225,7 @@ def _copy_rows(conn: psycopg.Connection, payload_id: int, parsed: ParsedReport) 
             copy.write(data)
 
 
-def _merge(conn, payload_id, received, parsed, late, findings: quality.QualityFindings) -> DayOutcome:
+def _merge(conn, payload_id, received, parsed, late, findings: quality.QualityFindings, outcomes=()) -> DayOutcome:
     """Stage and merge one valid revision in a single transaction; refuse a revision not higher than the current."""
     key = _day_key(received)
     day = received.report_date.isoformat()
@@ -228,6 +239,7 @@ def _merge(conn, payload_id, received, parsed, late, findings: quality.QualityFi
                       f"for {day} (payload {current[1]}); it was ignored")
             _record_fate(conn, payload_id, received, "ignored", parsed.revision, reason, late,
                          parsed.generated_at, len(parsed.rows))
+            _record_validation(conn, payload_id, outcomes)
             return DayOutcome(day, "ignored", parsed.revision, reason)
         conn.execute(load_sql("ingest/delete_staging_rows.sql"), {"payload_id": payload_id})
         _copy_rows(conn, payload_id, parsed)
@@ -241,13 +253,14 @@ def _merge(conn, payload_id, received, parsed, late, findings: quality.QualityFi
         conn.execute(load_sql("ingest/update_current_revision.sql"), {**key, "payload_id": payload_id})
         _record_fate(conn, payload_id, received, "accepted", parsed.revision, None, late, parsed.generated_at,
                      len(parsed.rows))
+        _record_validation(conn, payload_id, outcomes)
         _record_findings(conn, payload_id, findings)
         conn.execute(load_sql("ingest/delete_staging_rows.sql"), {"payload_id": payload_id})
     return DayOutcome(day, "accepted", parsed.revision, None, len(parsed.rows), findings.summary())
 
 
 def _quarantine(conn, payload_id, received, revision, late, generated_at, row_count, violations,
-                findings: quality.QualityFindings | None = None) -> DayOutcome:
+                findings: quality.QualityFindings | None = None, outcomes=()) -> DayOutcome:
     reason = summarise(violations)
     with conn.transaction():
         decided = _lock_and_recheck_fate(conn, payload_id, received)
@@ -255,6 +268,7 @@ def _quarantine(conn, payload_id, received, revision, late, generated_at, row_co
             return decided
         _record_fate(conn, payload_id, received, "quarantined", revision, reason, late, generated_at, row_count,
                      violations)
+        _record_validation(conn, payload_id, outcomes)
         _record_findings(conn, payload_id, findings)
     log.warning("quarantined %s/%s %s revision %s: %s", received.campaign_id, received.province_code,
                 received.report_date, revision, reason)
@@ -290,8 +304,8 @@ def process_received(conn, received: sources.ReceivedReport, expected: ExpectedR
     violations = [*result.violations, *(findings.blocking if findings else [])]
     if violations:
         return _quarantine(conn, payload_id, received, parsed.revision, late, parsed.generated_at,
-                           len(parsed.rows), violations, findings)
-    return _merge(conn, payload_id, received, parsed, late, findings)
+                           len(parsed.rows), violations, findings, result.outcomes)
+    return _merge(conn, payload_id, received, parsed, late, findings, result.outcomes)
 
 
 def ingest_province(settings: Settings, campaign_id: str, province_code: str, report_date: dt.date,

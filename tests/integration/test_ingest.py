@@ -14,6 +14,7 @@ import pytest
 
 from vneid_pipeline import ingest, sources
 from vneid_pipeline.simulator import Fault, FeedSimulator, default_tokens, serve_feed, write_landing
+from vneid_pipeline.validation import load_suite_definition
 
 from .helpers import query, scalar, settings_for
 
@@ -53,6 +54,10 @@ def test_accepted_report_lands_raw_and_reaches_core(warehouse_uri, feed_tokens):
     assert totals == (sum(r["eligible"] for r in expected["rows"]), sum(r["participated"] for r in expected["rows"]),
                       sum(r["agreed"] for r in expected["rows"]), 207)
     assert query(warehouse_uri, "select status, revision, is_late from dq.report_revision") == [("accepted", 1, False)]
+    suite_rules = [expectation["meta"]["rule"] for expectation in load_suite_definition()["expectations"]]
+    outcomes = query(warehouse_uri, "select expectation_number, rule, success from dq.validation_result "
+                                    "order by expectation_number")
+    assert outcomes == [(number, rule, True) for number, rule in enumerate(suite_rules, start=1)]
 
 
 def test_identical_payload_received_again_changes_nothing(warehouse_uri, feed_tokens):
@@ -82,6 +87,14 @@ def test_out_of_range_value_quarantines_the_whole_revision(warehouse_uri, feed_t
     assert row["participated"] > row["eligible"]
     reason = scalar(warehouse_uri, "select reason from dq.report_revision where province_code = '30'")
     assert f"row {row_number}" in reason and row["commune_code"] in reason and str(row["participated"]) in reason
+    # every expectation's outcome is kept, passes included; only the broken rule failed, on one row
+    failed = query(warehouse_uri, "select result.rule, result.unexpected_count, result.element_count "
+                                  "from dq.validation_result as result inner join raw.report_payload as payload "
+                                  "using (payload_id) where payload.province_code = '30' and not result.success")
+    assert failed == [("participated_le_eligible", 1, len(FeedSimulator(CAMPAIGN).report("30", DAY)["rows"]))]
+    assert scalar(warehouse_uri, "select count(*) from dq.validation_result as result inner join raw.report_payload "
+                                 "using (payload_id) where province_code = '30' and result.success") == \
+        len(load_suite_definition()["expectations"]) - 1
 
 
 def test_malformed_json_is_quarantined_with_its_reason(warehouse_uri, feed_tokens):

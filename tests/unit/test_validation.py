@@ -12,7 +12,7 @@ import pytest
 from vneid_pipeline.parsing import COUNT_TEXT, ROW_COLUMNS, ParsedReport, Violation, parse_report
 from vneid_pipeline.settings import EXPECTATIONS_DIR
 from vneid_pipeline.sources import ReceivedReport
-from vneid_pipeline.validation import ExpectedReport, ValidationResult, summarise, validate_report
+from vneid_pipeline.validation import ExpectationOutcome, ExpectedReport, ValidationResult, summarise, validate_report
 
 CAMPAIGN = "hien-phap-2025"
 PROVINCE = "01"
@@ -208,6 +208,65 @@ def test_json_counts_as_strings_fail_validation_after_parsing():
     result = validate_report(parse_report(received), expected())
     assert [(v.rule, v.row_number, v.commune_code, v.value) for v in result.violations] == [
         ("eligible_is_count", 1, "00001", '"1000"')]
+
+
+# ------------------------------------------------------------------------------------------ outcomes
+
+
+def test_clean_report_records_every_expectation_as_passed_in_suite_order():
+    result = validate_report(report(), expected())
+    definition = suite()["expectations"]
+    assert [o.rule for o in result.outcomes] == [e["meta"]["rule"] for e in definition]
+    assert [o.expectation_type for o in result.outcomes] == [e["type"] for e in definition]
+    assert all(isinstance(o, ExpectationOutcome) and o.success for o in result.outcomes)
+    # the cheap boolean pass computes no counts
+    assert {(o.unexpected_count, o.element_count) for o in result.outcomes} == {(None, None)}
+
+
+def test_one_broken_rule_is_the_only_failed_outcome_with_its_counts():
+    rows = base_rows()
+    rows[1]["participated_text"] = "2500"
+    result = validate_report(report(rows), expected())
+    failed = [o for o in result.outcomes if not o.success]
+    assert failed == [ExpectationOutcome("participated_le_eligible", "expect_column_pair_values_a_to_be_greater_than_b",
+                                         "participated", False, 1, 3)]
+    assert len(result.outcomes) == len(suite()["expectations"])
+    for outcome in result.outcomes:
+        if outcome.success and outcome.rule != "not_empty":
+            assert (outcome.unexpected_count, outcome.element_count) == (0, 3), outcome
+
+
+def test_outcomes_count_every_offending_row_of_a_rule():
+    rows = base_rows() + [row(4, "00007", eligible="x")]
+    rows[0]["eligible_text"] = "-5"
+    result = validate_report(report(rows), expected())
+    by_rule = {o.rule: o for o in result.outcomes}
+    assert [o.rule for o in result.outcomes if not o.success] == ["eligible_is_count"]
+    assert (by_rule["eligible_is_count"].unexpected_count, by_rule["eligible_is_count"].element_count) == (2, 4)
+    assert by_rule["eligible_is_count"].column_name == "eligible"
+
+
+def test_outcome_columns_are_named_as_violations_name_them():
+    by_rule = {o.rule: o.column_name for o in validate_report(report(), expected()).outcomes}
+    assert by_rule["not_empty"] is None
+    assert by_rule["eligible_present"] == "eligible"
+    assert by_rule["agreed_le_participated"] == "agreed"
+    assert by_rule["unique_commune_row"] == "commune_code"
+    assert by_rule["report_date_matches"] == "report_date"
+
+
+def test_empty_report_outcome_observes_zero_rows():
+    result = validate_report(report(rows=[]), expected())
+    not_empty = result.outcomes[0]
+    assert (not_empty.rule, not_empty.success, not_empty.element_count) == ("not_empty", False, 0)
+    assert [o.rule for o in result.outcomes if not o.success] == ["not_empty"]
+
+
+def test_breakdown_shape_rules_are_violations_not_outcomes():
+    rows = [row(1, "00004", section="Chương I", group="Sinh viên")]
+    result = validate_report(report(rows), expected())
+    assert [v.rule for v in result.violations] == ["commune_total_present"]
+    assert all(o.success for o in result.outcomes)
 
 
 # ------------------------------------------------------------------------------------------ summarise
