@@ -34,7 +34,7 @@ from vneid_pipeline import airflow_adapter as adapter
     doc_md=__doc__,
 )
 def vneid_publication_deadline():
-    @task(on_failure_callback=[adapter.DeadlineAlertNotifier()])
+    @task(on_failure_callback=[adapter.DeadlineAlertNotifier()], multiple_outputs=False)
     def check_national_publication() -> dict:
         return adapter.check_national_publication()
 

@@ -54,11 +54,11 @@ def vneid_publish():
     def resolve_publish_requests() -> list[dict]:
         return adapter.publish_requests()
 
-    @task(map_index_template="{{ publish_label }}")
+    @task(map_index_template="{{ publish_label }}", multiple_outputs=False)
     def publish_day(request: dict) -> dict:
         return adapter.publish_day(request)
 
-    @task(map_index_template="{{ publish_label }}")
+    @task(map_index_template="{{ publish_label }}", multiple_outputs=False)
     def write_report(request: dict) -> dict:
         return adapter.write_report(request)
 

@@ -64,12 +64,16 @@ def ensure_warehouse(port: int) -> str:
     return uri
 
 
-def migrate_airflow_metadata() -> None:
+def start_airflow_metadata_migration() -> subprocess.Popen:
     Path(os.environ["AIRFLOW_HOME"]).mkdir(parents=True, exist_ok=True)
-    result = subprocess.run([sys.executable, "-m", "airflow", "db", "migrate"], capture_output=True, text=True,
-                            env=os.environ.copy())
-    if result.returncode != 0:
-        raise SystemExit(f"airflow db migrate failed:\n{result.stdout[-2000:]}\n{result.stderr[-4000:]}")
+    return subprocess.Popen([sys.executable, "-m", "airflow", "db", "migrate"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=os.environ.copy())
+
+
+def finish_airflow_metadata_migration(migration: subprocess.Popen) -> None:
+    stdout, stderr = migration.communicate()
+    if migration.returncode != 0:
+        raise SystemExit(f"airflow db migrate failed:\n{stdout[-2000:]}\n{stderr[-4000:]}")
 
 
 def print_ranking(uri: str, campaign_id: str, report_date: dt.date) -> None:
@@ -98,8 +102,7 @@ def main(argv: list[str]) -> int:
     args = parse_args(argv)
     configure_airflow_environment()
 
-    from vneid_pipeline import ingest, publish, reference, warehouse
-    from vneid_pipeline.simulator import FeedSimulator, default_tokens, parse_fault_spec, serve_feed, write_landing
+    from vneid_pipeline import reference
 
     campaign = reference.campaign(args.campaign)
     start = args.start or campaign.first_day
@@ -110,10 +113,23 @@ def main(argv: list[str]) -> int:
         return 2
     days = [start + dt.timedelta(days=n) for n in range((end - start).days + 1)]
 
+    # The metadata migration runs in its own process while this one prepares the warehouse and
+    # starts the simulator (a fresh warehouse and a fresh metadata DB take seconds each).
+    migration = start_airflow_metadata_migration()
+    try:
+        return run_days(args, campaign, days, migration)
+    finally:
+        if migration.returncode is None:
+            migration.communicate()
+
+
+def run_days(args: argparse.Namespace, campaign, days: list[dt.date], migration: subprocess.Popen) -> int:
+    from vneid_pipeline import ingest, publish, warehouse
+    from vneid_pipeline.simulator import FeedSimulator, default_tokens, parse_fault_spec, serve_feed, write_landing
+
     faults = dict(parse_fault_spec(text) for text in args.fault)
     uri = ensure_warehouse(args.pg_port)
     warehouse.prepare(uri)
-    migrate_airflow_metadata()
     os.environ["VNEID_CAMPAIGN"] = campaign.campaign_id
     os.environ["VNEID_SOURCE"] = args.source
 
@@ -137,6 +153,7 @@ def main(argv: list[str]) -> int:
             return 2
         os.environ["VNEID_LANDING_DIR"] = str(landing.resolve())
 
+    finish_airflow_metadata_migration(migration)  # before this process imports Airflow (which may write airflow.cfg)
     from airflow.dag_processing.dagbag import DagBag
 
     bag = DagBag(str(PROJECT_ROOT / "dags"))

@@ -151,3 +151,10 @@ def test_publication_deadline_runs_at_16_and_alerts_on_failure(dag_bag):
     assert dag.timetable.expression == "0 16 * * *"
     check = dag.get_task("check_national_publication")
     assert any(type(callback).__name__ == "DeadlineAlertNotifier" for callback in check.on_failure_callback)
+
+
+@pytest.mark.parametrize("dag_id", ["vneid_ingest", "vneid_publish", "vneid_publication_deadline"])
+def test_dict_results_are_one_xcom_not_one_per_key(dag_bag, dag_id):
+    # a `-> dict` annotation would otherwise push every key as its own XCom (a cost per task in the UI and the DB)
+    for task in dag_bag.dags.get(dag_id).tasks:
+        assert not task.multiple_outputs, task.task_id
