@@ -129,21 +129,21 @@ def publish_requests() -> list[dict]:
     return [{"campaign_id": campaign_id, "report_date": day} for campaign_id, day in sorted(requests)]
 
 
+def _campaign_day(request: dict) -> tuple[str, dt.date]:
+    """The request's campaign and day; labels the mapped task instance with them."""
+    get_current_context()["publish_label"] = f"{request['campaign_id']} {request['report_date']}"
+    return request["campaign_id"], dt.date.fromisoformat(request["report_date"])
+
+
 def publish_day(request: dict) -> dict:
-    context = get_current_context()
-    context["publish_label"] = f"{request['campaign_id']} {request['report_date']}"
     settings = load_settings()
-    published = publish.publish_day(settings.warehouse_uri, request["campaign_id"],
-                                    dt.date.fromisoformat(request["report_date"]), settings.publish_root)
+    published = publish.publish_day(settings.warehouse_uri, *_campaign_day(request), settings.publish_root)
     return {"rows": published.rows, "files": len(published.files)}
 
 
 def write_report(request: dict) -> dict:
-    context = get_current_context()
-    context["publish_label"] = f"{request['campaign_id']} {request['report_date']}"
     settings = load_settings()
-    written = report.write_daily_report(settings.warehouse_uri, request["campaign_id"],
-                                        dt.date.fromisoformat(request["report_date"]), settings.publish_root)
+    written = report.write_daily_report(settings.warehouse_uri, *_campaign_day(request), settings.publish_root)
     log.info("report files for %s %s: %s", request["campaign_id"], request["report_date"], written)
     return {"files": written}
 

@@ -61,14 +61,14 @@ def refresh_marts(uri: str, campaign_id: str, report_date: dt.date) -> dict[str,
     return rows
 
 
-def _write_atomically(target: Path, chunks) -> None:
+def _write_file_atomically(target: Path, write) -> None:
+    """Fill a temporary file in the target's folder with write(temporary_path), then rename it over
+    the target: a reader sees the old file or the new one, never part of one."""
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(handle)
     try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(UTF8_BOM)
-            for chunk in chunks:
-                out.write(chunk)
+        write(temporary)
         os.chmod(temporary, 0o644)  # mkstemp creates 0600; published files are meant to be read by others
         os.replace(temporary, target)
     except BaseException:
@@ -76,18 +76,15 @@ def _write_atomically(target: Path, chunks) -> None:
         raise
 
 
-def _write_file_atomically(target: Path, write) -> None:
-    """Like _write_atomically, for writers that need a path (Parquet): write(temporary_path)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(handle)
-    try:
-        write(temporary)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+def _write_atomically(target: Path, chunks) -> None:
+    """A published text file (CSV, HTML): a UTF-8 BOM, so that Excel reads the diacritics, then the chunks."""
+    def write(path: str) -> None:
+        with open(path, "wb") as out:
+            out.write(UTF8_BOM)
+            for chunk in chunks:
+                out.write(chunk)
+
+    _write_file_atomically(target, write)
 
 
 def parquet_schema(conn, mart: str) -> pa.Schema:

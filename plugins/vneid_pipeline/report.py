@@ -18,9 +18,6 @@ fetched into a `ReportData`; `render_report_html` and `build_workbook` are pure 
 from __future__ import annotations
 
 import datetime as dt
-import io
-import os
-import tempfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 from html import escape
@@ -31,9 +28,9 @@ from openpyxl import Workbook
 from openpyxl.chart import LineChart, Reference
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
-from psycopg.rows import class_row
 
-from vneid_pipeline.publish import _write_atomically
+from vneid_pipeline.publish import _write_atomically, _write_file_atomically
+from vneid_pipeline.reference import Campaign
 from vneid_pipeline.report_charts import (
     LOCAL_TZ,
     MISSING,
@@ -47,10 +44,10 @@ from vneid_pipeline.report_charts import (
 )
 from vneid_pipeline.report_validation import (
     STATUS_LABELS,
-    Campaign,
     ProvinceStatus,
     empty,
     fetch_campaign,
+    fetch_rows,
     fetch_statuses,
     fetch_validation_data,
     moment,
@@ -60,7 +57,6 @@ from vneid_pipeline.report_validation import (
     table,
     text,
 )
-from vneid_pipeline.sqlfiles import load_sql
 from vneid_pipeline.warehouse import connect
 
 MIN_COMMUNE_ELIGIBLE = 100
@@ -178,27 +174,22 @@ class ReportData:
 
 # Fetching -------------------------------------------------------------------------------------
 
-def _rows(conn: psycopg.Connection, cls, sql_file: str, params: dict) -> list:
-    with conn.cursor(row_factory=class_row(cls)) as cursor:
-        return cursor.execute(load_sql(sql_file), params).fetchall()
-
-
 def fetch_report_data(conn: psycopg.Connection, campaign_id: str, report_date: dt.date,
                       generated_at: dt.datetime | None = None) -> ReportData:
     params = {"campaign_id": campaign_id, "report_date": report_date}
     communes = {**params, "min_eligible": MIN_COMMUNE_ELIGIBLE, "row_limit": COMMUNES_LISTED}
-    national = _rows(conn, NationalFigures, "report/select_national_day.sql", params)
-    national_forecast = _rows(conn, NationalForecast, "report/select_national_forecast.sql", params)
+    national = fetch_rows(conn, NationalFigures, "report/select_national_day.sql", params)
+    national_forecast = fetch_rows(conn, NationalForecast, "report/select_national_forecast.sql", params)
     return ReportData(
         campaign=fetch_campaign(conn, campaign_id),
         report_date=report_date,
         national=national[0] if national else None,
-        series=_rows(conn, DayRate, "report/select_national_series.sql", params),
-        provinces=_rows(conn, ProvinceRow, "report/select_province_ranking.sql", params),
+        series=fetch_rows(conn, DayRate, "report/select_national_series.sql", params),
+        provinces=fetch_rows(conn, ProvinceRow, "report/select_province_ranking.sql", params),
         statuses=fetch_statuses(conn, campaign_id, report_date),
-        top_communes=_rows(conn, CommuneRow, "report/select_top_communes.sql", communes),
-        bottom_communes=_rows(conn, CommuneRow, "report/select_bottom_communes.sql", communes),
-        province_forecasts=_rows(conn, ProvinceForecast, "report/select_province_forecast.sql", params),
+        top_communes=fetch_rows(conn, CommuneRow, "report/select_top_communes.sql", communes),
+        bottom_communes=fetch_rows(conn, CommuneRow, "report/select_bottom_communes.sql", communes),
+        province_forecasts=fetch_rows(conn, ProvinceForecast, "report/select_province_forecast.sql", params),
         national_forecast=national_forecast[0] if national_forecast else None,
         generated_at=generated_at,
     )
@@ -575,21 +566,6 @@ def build_workbook(data: ReportData) -> Workbook:
 
 # Writing --------------------------------------------------------------------------------------
 
-def _write_workbook_atomically(target: Path, workbook: Workbook) -> None:
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(buffer.getvalue())
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def report_dir(publish_root: Path, campaign_id: str, report_date: dt.date) -> Path:
     return Path(publish_root) / campaign_id / report_date.isoformat() / REPORT_DIR
 
@@ -599,12 +575,12 @@ def write_daily_report(uri: str, campaign_id: str, report_date: dt.date, publish
     generated_at = dt.datetime.now(LOCAL_TZ)
     with connect(uri) as conn:
         data = fetch_report_data(conn, campaign_id, report_date, generated_at)
-        validation = fetch_validation_data(conn, campaign_id, report_date, generated_at)
+        validation = fetch_validation_data(conn, data.campaign, report_date, data.statuses, generated_at)
     directory = report_dir(publish_root, campaign_id, report_date)
     day = report_date.isoformat()
     html_path, xlsx_path = directory / f"bao-cao-{day}.html", directory / f"bao-cao-{day}.xlsx"
     validation_path = directory / f"kiem-tra-du-lieu-{day}.html"
     _write_atomically(html_path, [render_report_html(data).encode("utf-8")])
-    _write_workbook_atomically(xlsx_path, build_workbook(data))
+    _write_file_atomically(xlsx_path, build_workbook(data).save)
     _write_atomically(validation_path, [render_validation_html(validation).encode("utf-8")])
     return [str(html_path), str(xlsx_path), str(validation_path)]

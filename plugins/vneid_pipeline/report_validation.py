@@ -20,6 +20,7 @@ from html import escape
 import psycopg
 from psycopg.rows import class_row
 
+from vneid_pipeline.reference import Campaign
 from vneid_pipeline.report_charts import (
     MISSING,
     format_date,
@@ -40,15 +41,6 @@ STATUS_LABELS = {
     None: "Chưa xử lý",
 }
 SEVERITY_LABELS = {"warning": "Cảnh báo", "quarantine": "Cách ly"}
-
-
-@dataclass(frozen=True)
-class Campaign:
-    campaign_id: str
-    title: str
-    first_day: dt.date
-    last_day: dt.date
-    target_rate: Decimal
 
 
 @dataclass(frozen=True)
@@ -166,37 +158,38 @@ class ValidationData:
     findings_per_payload: int = FINDINGS_PER_PAYLOAD
 
 
-def _rows(conn: psycopg.Connection, cls, sql_file: str, params: dict) -> list:
+def fetch_rows(conn: psycopg.Connection, cls, sql_file: str, params: dict) -> list:
     with conn.cursor(row_factory=class_row(cls)) as cursor:
         return cursor.execute(load_sql(sql_file), params).fetchall()
 
 
 def fetch_campaign(conn: psycopg.Connection, campaign_id: str) -> Campaign:
-    rows = _rows(conn, Campaign, "report/select_campaign.sql", {"campaign_id": campaign_id})
+    rows = fetch_rows(conn, Campaign, "report/select_campaign.sql", {"campaign_id": campaign_id})
     if not rows:
         raise ValueError(f"campaign {campaign_id!r} is not in core.campaign")
     return rows[0]
 
 
 def fetch_statuses(conn: psycopg.Connection, campaign_id: str, report_date: dt.date) -> list[ProvinceStatus]:
-    return _rows(conn, ProvinceStatus, "report/select_report_status.sql",
+    return fetch_rows(conn, ProvinceStatus, "report/select_report_status.sql",
                  {"campaign_id": campaign_id, "report_date": report_date})
 
 
-def fetch_validation_data(conn: psycopg.Connection, campaign_id: str, report_date: dt.date,
-                          generated_at: dt.datetime | None = None) -> ValidationData:
-    params = {"campaign_id": campaign_id, "report_date": report_date}
+def fetch_validation_data(conn: psycopg.Connection, campaign: Campaign, report_date: dt.date,
+                          statuses: list[ProvinceStatus], generated_at: dt.datetime | None = None) -> ValidationData:
+    """The day's findings; the campaign and the provinces' statuses are the ones the report already read."""
+    params = {"campaign_id": campaign.campaign_id, "report_date": report_date}
     limited = {**params, "per_payload": FINDINGS_PER_PAYLOAD}
     return ValidationData(
-        campaign=fetch_campaign(conn, campaign_id),
+        campaign=campaign,
         report_date=report_date,
-        statuses=fetch_statuses(conn, campaign_id, report_date),
-        payloads=_rows(conn, Payload, "report/select_day_payloads.sql", params),
-        failures=_rows(conn, Failure, "report/select_day_validation_failures.sql", limited),
-        reconciliations=_rows(conn, Reconciliation, "report/select_day_reconciliation.sql", params),
-        regressions=_rows(conn, Regression, "report/select_day_regressions.sql", limited),
-        outliers=_rows(conn, Outlier, "report/select_day_outliers.sql", limited),
-        expectation_results=_rows(conn, ExpectationResult, "report/select_day_validation_results.sql", params),
+        statuses=statuses,
+        payloads=fetch_rows(conn, Payload, "report/select_day_payloads.sql", params),
+        failures=fetch_rows(conn, Failure, "report/select_day_validation_failures.sql", limited),
+        reconciliations=fetch_rows(conn, Reconciliation, "report/select_day_reconciliation.sql", params),
+        regressions=fetch_rows(conn, Regression, "report/select_day_regressions.sql", limited),
+        outliers=fetch_rows(conn, Outlier, "report/select_day_outliers.sql", limited),
+        expectation_results=fetch_rows(conn, ExpectationResult, "report/select_day_validation_results.sql", params),
         generated_at=generated_at,
     )
 

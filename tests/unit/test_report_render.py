@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 
 import openpyxl
 
+from vneid_pipeline.reference import Campaign
 from vneid_pipeline.report import (
     CommuneRow,
     DayRate,
@@ -26,7 +27,6 @@ from vneid_pipeline.report import (
 )
 from vneid_pipeline.report_charts import format_date, format_int, format_percent, format_points
 from vneid_pipeline.report_validation import (
-    Campaign,
     ExpectationResult,
     Failure,
     Payload,
@@ -38,7 +38,7 @@ from vneid_pipeline.report_validation import (
 DAY = dt.date(2025, 5, 8)
 HOSTILE = '<script>alert("x")</script> Tỉnh & "Phố"'
 CAMPAIGN = Campaign("hien-phap-2025", "Lấy ý kiến Nhân dân về dự thảo Nghị quyết sửa đổi, bổ sung Hiến pháp năm 2013",
-                    dt.date(2025, 5, 6), dt.date(2025, 5, 29), Decimal("0.9000"))
+                    dt.date(2025, 5, 6), dt.date(2025, 5, 29), "vn-2025-01", Decimal("0.9000"))
 TARGET = Decimal("0.9000")
 
 
