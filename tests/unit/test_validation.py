@@ -313,3 +313,55 @@ def test_suite_count_regexes_match_the_parser():
         if expectation["meta"]["rule"].endswith("_is_count"):
             # the parser types exactly the texts the suite accepts as counts
             assert expectation["kwargs"]["regex"] == COUNT_TEXT.pattern
+
+
+def _random_report(rng) -> tuple[ParsedReport, ExpectedReport]:
+    """A report of 2 to 6 communes for one of three provinces and days, with random damage to a few cells."""
+    communes = tuple(f"{rng.randrange(1, 99999):05d}" for _ in range(6))
+    rows = []
+    for number, code in enumerate(communes[:rng.randint(2, 6)], start=1):
+        eligible = rng.randint(0, 5000)
+        participated = rng.randint(0, eligible)
+        rows.append(row(number, code, str(eligible), str(participated), str(rng.randint(0, participated))))
+    for _ in range(rng.choice([0, 0, 1, 2])):
+        target = rng.choice(rows)
+        column = rng.choice(["commune_code", "eligible_text", "participated_text", "agreed_text"])
+        target[column] = rng.choice([None, "", "-1", "12.5", "99999999999", "x", communes[0], "123", "999999"])
+    province = rng.choice(["01", "30", "79"])
+    day = rng.choice(["2025-05-06", "2025-05-16", "2025-05-29"])
+    parsed = ParsedReport(CAMPAIGN, rng.choice([province, province, "02"]), rng.choice([day, day, "2025-05-07"]),
+                          None, 1, None, crafted_frame(rows))
+    return parsed, ExpectedReport(CAMPAIGN, province, day, CAMPAIGN_DAYS, communes[:rng.randint(3, 6)])
+
+
+def test_reused_metric_graphs_give_the_results_of_graphs_built_afresh(monkeypatch):
+    import random
+
+    from vneid_pipeline import validation
+
+    rng = random.Random(20251126)
+    cases = [_random_report(rng) for _ in range(60)]
+    validation._metric_graph_edges.clear()
+    reused = [validate_report(parsed, expected) for parsed, expected in cases]
+    graphs_kept = len(validation._metric_graph_edges)
+    monkeypatch.setattr(validation, "REUSE_METRIC_GRAPHS", False)
+    built_afresh = [validate_report(parsed, expected) for parsed, expected in cases]
+
+    assert any(not result.success for result in reused) and any(result.success for result in reused)
+    assert [r.violations for r in reused] == [r.violations for r in built_afresh]
+    assert [r.outcomes for r in reused] == [r.outcomes for r in built_afresh]
+    # far fewer graphs than 60 reports x 17 expectations x the passes: most were reused
+    assert 0 < graphs_kept < 17 * 60 / 2
+
+
+def test_metric_graphs_are_not_built_again_for_a_report_seen_with_the_same_arguments():
+    from vneid_pipeline import validation
+
+    validate_report(report(), expected())
+    # the first pass over a suite fills in defaults of some expectations' arguments: warm it up
+    validate_report(report(), expected())
+    kept = dict(validation._metric_graph_edges)
+    validate_report(report(), expected())
+    assert validation._metric_graph_edges.keys() == kept.keys()
+    validate_report(report(report_date="2025-05-17"), expected("2025-05-17"))
+    assert len(validation._metric_graph_edges) > len(kept)  # the report-day expectation has a new argument
