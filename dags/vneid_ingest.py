@@ -62,9 +62,9 @@ def vneid_ingest():
     def plan_provinces() -> list[dict]:
         return adapter.plan_provinces()
 
-    @task(map_index_template="{{ province_label }}", multiple_outputs=False)
-    def ingest_province(province: dict) -> dict:
-        return adapter.ingest_province(province)
+    @task(map_index_template="{{ province_label }}")
+    def ingest_province(province: dict) -> None:
+        adapter.ingest_province(province)
 
     @task(trigger_rule="all_done", outlets=[adapter.WAREHOUSE_ASSET], retries=0, multiple_outputs=False)
     def record_ingest_day(outlet_events=None) -> dict:

@@ -18,6 +18,7 @@ import gc
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -78,10 +79,10 @@ def finish_airflow_metadata_migration(migration: subprocess.Popen) -> None:
 
 
 def keep_warm_objects_out_of_garbage_collection() -> None:
-    """After the first day, the process holds about a million long-lived objects (Airflow, Great
-    Expectations' context, pandas, the DAGs) that every full collection would scan again: about 0.25 s
-    each, a dozen times a day. Frozen, they are left out of collections (they are still freed when
-    their last reference goes); what the later days create is collected as usual."""
+    """Before the first day and after it, the process holds about a million long-lived objects
+    (Airflow, Great Expectations' context, pandas, the DAGs) that every full collection would scan
+    again: about 0.25 s each, a dozen times a day. Frozen, they are left out of collections (they
+    are still freed when their last reference goes); what the later days create is collected as usual."""
     gc.collect()
     gc.freeze()
 
@@ -133,7 +134,30 @@ def main(argv: list[str]) -> int:
             migration.communicate()
 
 
+class ValidationWarmUp(threading.Thread):
+    """Great Expectations' context and first validation (seconds), built while the warehouse is prepared."""
+
+    def __init__(self) -> None:
+        super().__init__(name="validation-warm-up", daemon=True)
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        from vneid_pipeline import validation
+
+        try:
+            validation.warm_up()
+        except BaseException as error:  # re-raised in the main thread by finish()
+            self.error = error
+
+    def finish(self) -> None:
+        self.join()
+        if self.error is not None:
+            raise self.error
+
+
 def run_days(args: argparse.Namespace, campaign, days: list[dt.date], migration: subprocess.Popen) -> int:
+    warm_up = ValidationWarmUp()
+    warm_up.start()
     from vneid_pipeline import ingest, publish, warehouse
     from vneid_pipeline.simulator import FeedSimulator, default_tokens, parse_fault_spec, serve_feed, write_landing
 
@@ -164,6 +188,7 @@ def run_days(args: argparse.Namespace, campaign, days: list[dt.date], migration:
         os.environ["VNEID_LANDING_DIR"] = str(landing.resolve())
 
     finish_airflow_metadata_migration(migration)  # before this process imports Airflow (which may write airflow.cfg)
+    warm_up.finish()
     from airflow.dag_processing.dagbag import DagBag
 
     bag = DagBag(str(PROJECT_ROOT / "dags"))
@@ -174,6 +199,7 @@ def run_days(args: argparse.Namespace, campaign, days: list[dt.date], migration:
     print(f"warehouse {uri}; {campaign.campaign_id}: {len(days)} day(s), source {args.source}")
 
     failures = []
+    keep_warm_objects_out_of_garbage_collection()
     started = time.monotonic()
     try:
         for number, day in enumerate(days, start=1):
@@ -182,15 +208,19 @@ def run_days(args: argparse.Namespace, campaign, days: list[dt.date], migration:
             logical = dt.datetime.combine(day, dt.time(15, 30), tzinfo=ingest.LOCAL_TZ)
             ingest_run = ingest_dag.test(logical_date=logical, run_conf={"campaign_id": campaign.campaign_id,
                                                                           "source": args.source})
+            ingest_seconds = time.monotonic() - day_started
             to_publish = ingest.days_to_publish(uri, campaign.campaign_id, day, ingest_started)
+            publish_started = time.monotonic()
             publish_run = publish_dag.test(
                 logical_date=None,
                 run_conf={"campaign_id": campaign.campaign_id, "report_dates": [d.isoformat() for d in to_publish]},
             )
+            publish_seconds = time.monotonic() - publish_started
             counts = publish.status_counts(uri, campaign.campaign_id, day)
-            states = f"ingest {ingest_run.state}, publish {publish_run.state}"
+            states = (f"ingest {ingest_run.state} {ingest_seconds:.1f}s, "
+                      f"publish {publish_run.state} {publish_seconds:.1f}s")
             if str(ingest_run.state) != "success" or str(publish_run.state) != "success":
-                failures.append(f"{day}: {states}")
+                failures.append(f"{day}: ingest {ingest_run.state}, publish {publish_run.state}")
             republished = f", republished {', '.join(d.isoformat() for d in to_publish if d != day)}" if len(to_publish) > 1 else ""
             print(f"day {number} of {len(days)} {day}: accepted {counts.get('accepted', 0)}, quarantined "
                   f"{counts.get('quarantined', 0)}, missing {counts.get('missing', 0)}{republished} "

@@ -66,7 +66,13 @@ def plan_provinces() -> list[dict]:
     return provinces
 
 
-def ingest_province(province: dict) -> dict:
+def ingest_province(province: dict) -> None:
+    """Ingest one province's window of days; the outcome goes to the task log and the warehouse.
+
+    Nothing is returned (no XCom): no task reads it (the announcement counts the outcomes in
+    `dq.ingest_attempt`), and pushing it cost one more Execution API call for each of the 63
+    tasks of every day.
+    """
     settings = task_settings()
     context = get_current_context()
     context["province_label"] = f"{province['province_code']} {province['province_name']}"
@@ -85,7 +91,6 @@ def ingest_province(province: dict) -> dict:
         raise AirflowFailException(f"QUARANTINED province {province['province_code']}: {details}")
     if outcome.target_day.status == "missing":
         raise AirflowSkipException(f"MISSING: province {province['province_code']} published nothing for {report_date}")
-    return outcome.as_dict()
 
 
 def record_ingest_day(outlet_events) -> dict:

@@ -69,7 +69,10 @@ def reconcile_total(parsed: ParsedReport, tolerance: float) -> list[dict]:
 def find_regressions(rows: pd.DataFrame, previous: pd.DataFrame, quarantine_share: float) -> list[dict]:
     if previous.empty:
         return []
-    merged = rows.merge(previous, on=["commune_code", "section", "citizen_group"], suffixes=("", "_previous"))
+    key = ["commune_code", "section", "citizen_group"]
+    # Only the columns compared: a merge copies every column of both sides.
+    merged = rows[[*key, "participated"]].merge(previous[[*key, "participated", "previous_report_date"]], on=key,
+                                                 suffixes=("", "_previous"))
     fallen = merged[merged["participated"] < merged["participated_previous"]]
     found = []
     for row in fallen.itertuples(index=False):
@@ -87,8 +90,8 @@ def find_outliers(rows: pd.DataFrame, previous: pd.DataFrame, threshold: float) 
     """Modified z-score of each commune's daily increment rate against the province's other communes."""
     if previous.empty:
         return []
-    today = totals_only(rows)
-    before = totals_only(previous)
+    today = totals_only(rows)[["commune_code", "eligible", "participated"]]
+    before = totals_only(previous)[["commune_code", "participated", "previous_report_date"]]
     merged = today.merge(before, on="commune_code", suffixes=("", "_previous"))
     merged = merged[merged["eligible"] > 0]
     if len(merged) < MIN_COMMUNES_FOR_OUTLIERS:
