@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+import numpy as np
 import pandas as pd
 
 from vneid_pipeline.parsing import ParsedReport, Violation
@@ -66,21 +67,29 @@ def reconcile_total(parsed: ParsedReport, tolerance: float) -> list[dict]:
     return results
 
 
+def _previous_by_key(previous: pd.DataFrame, key: list[str]) -> dict:
+    """The previous day's (participated, report date) by row key. Plain dicts over the columns: a
+    report of a few hundred rows spent most of its checks in pandas' fixed cost per merge."""
+    columns = [previous[column].tolist() for column in key]
+    return dict(zip(zip(*columns), zip(previous["participated"].tolist(), previous["previous_report_date"].tolist())))
+
+
 def find_regressions(rows: pd.DataFrame, previous: pd.DataFrame, quarantine_share: float) -> list[dict]:
     if previous.empty:
         return []
     key = ["commune_code", "section", "citizen_group"]
-    # Only the columns compared: a merge copies every column of both sides.
-    merged = rows[[*key, "participated"]].merge(previous[[*key, "participated", "previous_report_date"]], on=key,
-                                                 suffixes=("", "_previous"))
-    fallen = merged[merged["participated"] < merged["participated_previous"]]
+    before_by_key = _previous_by_key(previous, key)
     found = []
-    for row in fallen.itertuples(index=False):
-        drop_share = (row.participated_previous - row.participated) / row.participated_previous
+    for code, section, group, participated in zip(*(rows[column].tolist() for column in [*key, "participated"])):
+        before = before_by_key.get((code, section, group))
+        if before is None or not participated < before[0]:
+            continue
+        previous_participated, previous_date = before
+        drop_share = (previous_participated - participated) / previous_participated
         found.append({
-            "commune_code": row.commune_code, "section": row.section, "citizen_group": row.citizen_group,
-            "previous_report_date": row.previous_report_date, "previous_participated": int(row.participated_previous),
-            "participated": int(row.participated), "drop_share": Decimal(str(round(drop_share, 6))),
+            "commune_code": code, "section": section, "citizen_group": group,
+            "previous_report_date": previous_date, "previous_participated": int(previous_participated),
+            "participated": int(participated), "drop_share": Decimal(str(round(drop_share, 6))),
             "severity": "quarantine" if drop_share > quarantine_share else "warning",
         })
     return found
@@ -90,24 +99,30 @@ def find_outliers(rows: pd.DataFrame, previous: pd.DataFrame, threshold: float) 
     """Modified z-score of each commune's daily increment rate against the province's other communes."""
     if previous.empty:
         return []
-    today = totals_only(rows)[["commune_code", "eligible", "participated"]]
-    before = totals_only(previous)[["commune_code", "participated", "previous_report_date"]]
-    merged = today.merge(before, on="commune_code", suffixes=("", "_previous"))
-    merged = merged[merged["eligible"] > 0]
-    if len(merged) < MIN_COMMUNES_FOR_OUTLIERS:
+    today = totals_only(rows)
+    before_by_code = _previous_by_key(totals_only(previous), ["commune_code"])
+    codes, increments, rates, dates = [], [], [], []
+    for code, eligible, participated in zip(*(today[column].tolist()
+                                              for column in ("commune_code", "eligible", "participated"))):
+        before = before_by_code.get((code,))
+        if before is None or not eligible > 0:
+            continue
+        codes.append(code)
+        increments.append(int(participated - before[0]))
+        rates.append(increments[-1] / float(eligible))
+        dates.append(before[1])
+    if len(codes) < MIN_COMMUNES_FOR_OUTLIERS:
         return []
-    increment = (merged["participated"] - merged["participated_previous"]).astype("int64")
-    rate = increment / merged["eligible"].astype("float64")
-    median = rate.median()
-    mad = (rate - median).abs().median()
-    if not mad or pd.isna(mad):
+    rate = np.asarray(rates, dtype="float64")
+    median = float(np.median(rate))
+    mad = float(np.median(np.abs(rate - median)))
+    if not mad:
         return []
     modified_z = MODIFIED_Z_FACTOR * (rate - median) / mad
-    flagged = merged.assign(increment=increment, rate=rate, z=modified_z)[modified_z.abs() > threshold]
-    return [{"commune_code": row.commune_code, "previous_report_date": row.previous_report_date,
-             "increment": int(row.increment), "increment_rate": Decimal(str(round(row.rate, 8))),
-             "modified_z": Decimal(str(round(row.z, 4))), "threshold": Decimal(str(threshold))}
-            for row in flagged.itertuples(index=False)]
+    return [{"commune_code": codes[i], "previous_report_date": dates[i], "increment": increments[i],
+             "increment_rate": Decimal(str(round(float(rate[i]), 8))),
+             "modified_z": Decimal(str(round(float(modified_z[i]), 4))), "threshold": Decimal(str(threshold))}
+            for i in np.flatnonzero(np.abs(modified_z) > threshold)]
 
 
 def assess(parsed: ParsedReport, previous: pd.DataFrame, policy: QualityPolicy) -> QualityFindings:
