@@ -608,3 +608,16 @@ def test_csv_fast_and_careful_paths_agree_on_random_damage():
             else:
                 text.insert(position, rng.choice(alphabet))
         assert_same_result("".join(text).encode("utf-8"))
+
+
+def test_counts_are_typed_alike_one_by_one_and_vectorised():
+    import pandas as pd
+
+    from vneid_pipeline.parsing import _typed_one_by_one, _typed_vectorised
+
+    texts = pd.Series(["0", "0012", "9999999999", "10000000000", "-1", "1.0", "1e3", " 5", "5 ", "5\n", "", None,
+                       "١٢", "１２", '"12"', "true", "12abc", "4294967296", float("nan"), "007"] * 3, dtype="object")
+    one_by_one, vectorised = _typed_one_by_one(texts), _typed_vectorised(texts)
+    assert str(one_by_one.dtype) == str(vectorised.dtype) == "Int64"
+    assert one_by_one.equals(vectorised)
+    assert one_by_one.tolist()[:4] == [0, 12, 9999999999, pd.NA]
