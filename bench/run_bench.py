@@ -963,6 +963,17 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return args
 
 
+def cpu_speed_probe() -> float:
+    """Seconds for a fixed pure-Python loop. The reference machine is a shared VM whose speed drifts
+    by up to 2x within an hour; printed beside the results, this tells a slow run from a slow machine."""
+    timings = []
+    for _ in range(5):
+        started = time.perf_counter()
+        sum(number * number for number in range(3_000_000))
+        timings.append(time.perf_counter() - started)
+    return min(timings)
+
+
 def machine_lines(cluster: Cluster) -> list[list[str]]:
     def run(command: list[str]) -> str:
         try:
@@ -974,6 +985,8 @@ def machine_lines(cluster: Cluster) -> list[list[str]]:
                 if line.startswith("model name")), "?")
     memory = run(["free", "-g"]).splitlines()
     return [["`nproc`", run(["nproc"])], ["CPU", cpu],
+            ["CPU speed probe (the same pure-Python loop, best of 5; compare runs with it)",
+             f"{cpu_speed_probe() * 1000:.0f} ms"],
             ["`free -g` (Mem: total used free shared buff/cache available)",
              " ".join(memory[1].split()[1:]) if len(memory) > 1 else "?"],
             ["PostgreSQL server", f"{cluster.version()} (LocalPostgres: {cluster.settings_summary()})"],
