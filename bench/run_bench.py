@@ -31,6 +31,7 @@ import gc
 import json
 import os
 import platform
+import random
 import re
 import shutil
 import socket
@@ -964,12 +965,29 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 
 def cpu_speed_probe() -> float:
-    """Seconds for a fixed pure-Python loop. The reference machine is a shared VM whose speed drifts
-    by up to 2x within an hour; printed beside the results, this tells a slow run from a slow machine."""
+    """Seconds for a fixed pure-Python loop (best of 5). The reference machine is a shared VM whose
+    speed drifts by 2x or more within an hour; printed beside the results, the probes tell a slow
+    run from a slow machine."""
     timings = []
     for _ in range(5):
         started = time.perf_counter()
         sum(number * number for number in range(3_000_000))
+        timings.append(time.perf_counter() - started)
+    return min(timings)
+
+
+def memory_speed_probe() -> float:
+    """Seconds to build a dict of a million float keys, sort them and look a third of them up (best
+    of 3): a working set of about 100 MiB, like the pipeline's heaps, which the tight loop of
+    `cpu_speed_probe` does not touch (a neighbour thrashing the caches slows this one, not that one)."""
+    generator = random.Random(1)
+    keys = [generator.random() for _ in range(1_000_000)]
+    timings = []
+    for _ in range(3):
+        started = time.perf_counter()
+        positions = {key: position for position, key in enumerate(keys)}
+        ordered = sorted(keys)
+        sum(positions[key] for key in ordered[::3])
         timings.append(time.perf_counter() - started)
     return min(timings)
 
@@ -985,8 +1003,8 @@ def machine_lines(cluster: Cluster) -> list[list[str]]:
                 if line.startswith("model name")), "?")
     memory = run(["free", "-g"]).splitlines()
     return [["`nproc`", run(["nproc"])], ["CPU", cpu],
-            ["CPU speed probe (the same pure-Python loop, best of 5; compare runs with it)",
-             f"{cpu_speed_probe() * 1000:.0f} ms"],
+            ["speed probes (compare runs with them): a pure-Python loop; a 100 MiB dict and sort",
+             f"{cpu_speed_probe() * 1000:.0f} ms; {memory_speed_probe() * 1000:.0f} ms"],
             ["`free -g` (Mem: total used free shared buff/cache available)",
              " ".join(memory[1].split()[1:]) if len(memory) > 1 else "?"],
             ["PostgreSQL server", f"{cluster.version()} (LocalPostgres: {cluster.settings_summary()})"],
