@@ -172,7 +172,7 @@ def fetch_campaign(conn: psycopg.Connection, campaign_id: str) -> Campaign:
 
 def fetch_statuses(conn: psycopg.Connection, campaign_id: str, report_date: dt.date) -> list[ProvinceStatus]:
     return fetch_rows(conn, ProvinceStatus, "report/select_report_status.sql",
-                 {"campaign_id": campaign_id, "report_date": report_date})
+                      {"campaign_id": campaign_id, "report_date": report_date})
 
 
 def fetch_validation_data(conn: psycopg.Connection, campaign: Campaign, report_date: dt.date,

@@ -365,3 +365,14 @@ def test_metric_graphs_are_not_built_again_for_a_report_seen_with_the_same_argum
     assert validation._metric_graph_edges.keys() == kept.keys()
     validate_report(report(report_date="2025-05-17"), expected("2025-05-17"))
     assert len(validation._metric_graph_edges) > len(kept)  # the report-day expectation has a new argument
+
+
+def test_warm_up_builds_the_suite_and_its_metric_graphs_before_a_first_report():
+    from vneid_pipeline import validation
+
+    validation._metric_graph_edges.clear()
+    validation.warm_up()
+    assert validation._validation_definition.cache_info().currsize >= 1
+    # every expectation of the suite had its graph built by the warm-up's one-row report; its campaign
+    # has one day, so report_date_in_campaign and report_date_matches share their arguments and graph
+    assert len(validation._metric_graph_edges) == len(suite()["expectations"]) - 1
