@@ -129,14 +129,23 @@ def _lock_and_recheck_fate(conn: psycopg.Connection, payload_id: int,
     return _recorded_fate(conn, payload_id, received)
 
 
-def _land(conn: psycopg.Connection, received: sources.ReceivedReport) -> int:
+def _decided_before(conn: psycopg.Connection, received: sources.ReceivedReport, checksum: str) -> DayOutcome | None:
+    """The recorded fate of this very payload, if it was landed and decided before: one lookup."""
+    fate = conn.execute(load_sql("ingest/select_decided_payload.sql"),
+                        {**_day_key(received), "checksum": checksum}).fetchone()
+    if fate is None:
+        return None
+    return DayOutcome(received.report_date.isoformat(), "unchanged", fate[2], fate[3], recorded_status=fate[1])
+
+
+def _land(conn: psycopg.Connection, received: sources.ReceivedReport, checksum: str) -> int:
     params = {
         **_day_key(received),
         "source": received.source,
         "source_uri": received.source_uri,
         "content_format": received.content_format,
         "content": received.content,
-        "checksum": hashlib.sha256(received.content).hexdigest(),
+        "checksum": checksum,
         "byte_size": len(received.content),
         "source_timestamp": received.source_timestamp,
     }
@@ -277,7 +286,11 @@ def _quarantine(conn, payload_id, received, revision, late, generated_at, row_co
 
 def process_received(conn, received: sources.ReceivedReport, expected: ExpectedReport, deadline_hour: int,
                      policy: quality.QualityPolicy | None = None) -> DayOutcome:
-    payload_id = _land(conn, received)
+    checksum = hashlib.sha256(received.content).hexdigest()
+    decided = _decided_before(conn, received, checksum)
+    if decided is not None:
+        return decided
+    payload_id = _land(conn, received, checksum)
     recorded = _recorded_fate(conn, payload_id, received)
     if recorded is not None:
         return recorded
@@ -314,7 +327,8 @@ def ingest_province(settings: Settings, campaign_id: str, province_code: str, re
     now = now or dt.datetime.now(tz=dt.UTC)
     outcome = ProvinceOutcome(campaign_id, province_code, report_date.isoformat())
     # Autocommit: each `conn.transaction()` below is a real transaction of its own (landing, a
-    # quarantine, a merge), committed as soon as it ends, never a savepoint of a longer one.
+    # quarantine, a merge), committed as soon as it ends, never a savepoint of a longer one; a
+    # single statement outside one (an ingest attempt) commits by itself.
     with connect(settings.warehouse_uri, autocommit=True) as conn:
         campaign = _campaign(conn, campaign_id)
         if not campaign["first_day"] <= report_date <= campaign["last_day"]:
@@ -338,19 +352,17 @@ def ingest_province(settings: Settings, campaign_id: str, province_code: str, re
                     continue
                 if now < deadline_of(day, settings.deadline_hour):
                     raise ReportNotYetPublishedError(f"province {province_code} has not published {day} yet: {error}") from None
-                with conn.transaction():
-                    conn.execute(load_sql("ingest/upsert_ingest_attempt.sql"), {
-                        "campaign_id": campaign_id, "report_date": day, "province_code": province_code,
-                        "outcome": "missing", "detail": f"nothing published by the cut-off: {error}"})
+                conn.execute(load_sql("ingest/upsert_ingest_attempt.sql"), {
+                    "campaign_id": campaign_id, "report_date": day, "province_code": province_code,
+                    "outcome": "missing", "detail": f"nothing published by the cut-off: {error}"})
                 outcome.days.append(DayOutcome(day.isoformat(), "missing", reason=str(error)))
                 continue
             for received in received_list:
                 outcome.days.append(process_received(conn, received, expected, settings.deadline_hour,
                                                      settings.quality_policy()))
-            with conn.transaction():
-                conn.execute(load_sql("ingest/upsert_ingest_attempt.sql"), {
-                    "campaign_id": campaign_id, "report_date": day, "province_code": province_code,
-                    "outcome": "received", "detail": f"{len(received_list)} payload(s)"})
+            conn.execute(load_sql("ingest/upsert_ingest_attempt.sql"), {
+                "campaign_id": campaign_id, "report_date": day, "province_code": province_code,
+                "outcome": "received", "detail": f"{len(received_list)} payload(s)"})
     return outcome
 
 

@@ -714,7 +714,8 @@ def race_in_landing(server: LocalPostgres, landing: Path, workdir: Path, prefix:
     other = psycopg.connect(uri, application_name="fault_other_loader")
     try:
         other.execute("select 1")  # an open transaction: the landing below stays uncommitted
-        ingest._land(other, sources.list_landing(landing, CAMPAIGN, "31", DAY)[0])
+        received = sources.list_landing(landing, CAMPAIGN, "31", DAY)[0]
+        ingest._land(other, received, hashlib.sha256(received.content).hexdigest())
         with ThreadPoolExecutor(1) as pool, probe(server, uri) as conn:
             loader = pool.submit(fault_worker.run, files_settings(uri, landing), CAMPAIGN, ["31"], [DAY],
                                  workdir / "race-publish")

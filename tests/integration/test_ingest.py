@@ -319,6 +319,27 @@ def test_a_payload_landed_before_is_not_sent_again(warehouse_uri, tmp_path, monk
     original = ingest.load_sql
     monkeypatch.setattr(ingest, "load_sql", lambda name: used.append(name) or original(name))
     again = ingest.ingest_province(settings, CAMPAIGN, "30", DAY, now=AFTER_CUTOFF)
-    assert again.target_day.status == "unchanged"
+    assert again.target_day.status == "unchanged" and again.target_day.recorded_status == "accepted"
+    # A decided payload is answered by one lookup: no lock, no upload, no second landing.
+    assert "ingest/select_decided_payload.sql" in used
+    assert not {"ingest/lock_province_day.sql", "ingest/select_raw_payload.sql",
+                "ingest/insert_raw_payload.sql"} & set(used), used
+    assert scalar(warehouse_uri, "select count(*) from raw.report_payload") == 1
+
+
+def test_a_payload_landed_but_never_decided_is_decided_without_landing_it_again(warehouse_uri, tmp_path, monkeypatch):
+    """A loader that died between landing and deciding left a raw payload with no fate: the next
+    run finds it under the lock, does not upload it again, and decides it."""
+    write_landing(FeedSimulator(CAMPAIGN), tmp_path, [DAY], province_codes=["30"])
+    received = sources.list_landing(tmp_path, CAMPAIGN, "30", DAY)[0]
+    with psycopg.connect(warehouse_uri, autocommit=True) as conn:
+        ingest._land(conn, received, hashlib.sha256(received.content).hexdigest())
+    used = []
+    original = ingest.load_sql
+    monkeypatch.setattr(ingest, "load_sql", lambda name: used.append(name) or original(name))
+    settings = settings_for(warehouse_uri, source="files", landing_dir=tmp_path, recheck_days=0)
+    outcome = ingest.ingest_province(settings, CAMPAIGN, "30", DAY, now=AFTER_CUTOFF)
+    assert outcome.target_day.status == "accepted", outcome.target_day.reason
     assert "ingest/select_raw_payload.sql" in used and "ingest/insert_raw_payload.sql" not in used
     assert scalar(warehouse_uri, "select count(*) from raw.report_payload") == 1
+    assert scalar(warehouse_uri, "select count(*) from dq.report_revision where status = 'accepted'") == 1
