@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 
+import psycopg
+
 from vneid_pipeline import ingest, publish
 from vneid_pipeline.simulator import FeedSimulator
 
@@ -91,3 +93,18 @@ def test_a_section_sent_alone_and_crossed_is_quarantined(warehouse_uri, tmp_path
     outcome = ingest_and_publish(warehouse_uri, tmp_path, rows)
     assert outcome.target_day.status == "quarantined"
     assert "breakdown_double_counted" in outcome.target_day.reason
+
+
+def test_a_days_breakdown_rows_are_found_through_its_reports_not_a_scan_of_every_fact(warehouse_uri, tmp_path):
+    """V011 dropped the per-row day index of core.commune_report: the breakdown marts' view must
+    reach a day's rows through core.province_report and the facts' primary key. With sequential
+    scans priced out, a plan that can only scan every fact still shows a Seq Scan."""
+    totals = FeedSimulator(CAMPAIGN).report("30", DAY)["rows"]
+    ingest_and_publish(warehouse_uri, tmp_path, [row for total in totals for row in breakdown_rows(total)])
+    with psycopg.connect(warehouse_uri) as conn:
+        conn.execute("set enable_seqscan = off")
+        plan = "\n".join(line for (line,) in conn.execute(
+            "explain select section, sum(participated) from core.current_commune_report "
+            "where campaign_id = %s and report_date = %s and section <> '' group by section", (CAMPAIGN, DAY)))
+    assert "Seq Scan on commune_report" not in plan, plan
+    assert "commune_report_pkey" in plan, plan
