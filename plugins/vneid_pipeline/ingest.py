@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
 from zoneinfo import ZoneInfo
 
@@ -25,7 +26,7 @@ from vneid_pipeline import quality, sources
 from vneid_pipeline.parsing import ContractViolation, ParsedReport, Violation, parse_report
 from vneid_pipeline.settings import REPORT_TIMEZONE, Settings
 from vneid_pipeline.sqlfiles import load_sql
-from vneid_pipeline.validation import ExpectedReport, summarise, validate_report
+from vneid_pipeline.validation import ExpectedReport, ValidationResult, summarise, validate_report
 from vneid_pipeline.warehouse import connect
 
 log = logging.getLogger(__name__)
@@ -204,6 +205,10 @@ def _record_fate(conn, payload_id, received, status, revision, reason, late, gen
 
 
 COPY_CHUNK_ROWS = 100_000
+# From this size on, a report is validated in a background thread while its rows are copied into
+# staging and merged into core (the server's work, on the other core): Great Expectations on a
+# million rows takes about as long as the merge. Below it, the suite decides before any row is sent.
+VALIDATE_WHILE_LOADING_ROWS = 50_000
 
 
 def _staging_csv_chunks(payload_id: int, frame: pd.DataFrame):
@@ -234,38 +239,88 @@ def _copy_rows(conn: psycopg.Connection, payload_id: int, parsed: ParsedReport) 
             copy.write(data)
 
 
-def _merge(conn, payload_id, received, parsed, late, findings: quality.QualityFindings, outcomes=()) -> DayOutcome:
-    """Stage and merge one valid revision in a single transaction; refuse a revision not higher than the current."""
+class _Refused(Exception):
+    """The verdict on a revision went against it after its rows were staged: roll them back, then quarantine."""
+
+    def __init__(self, validation: ValidationResult, findings: quality.QualityFindings | None) -> None:
+        super().__init__("refused")
+        self.validation = validation
+        self.findings = findings
+        self.violations = [*validation.violations, *(findings.blocking if findings else [])]
+
+
+def _verdict(conn, received, parsed, validation: Future, policy: quality.QualityPolicy):
+    """The suite's result, and when the suite passed, the quality findings against the previous day;
+    raises _Refused when either goes against the revision."""
+    result = validation.result()
+    findings = None
+    if result.success:
+        previous = quality.previous_frame(
+            conn.execute(load_sql("ingest/select_previous_day_rows.sql"), _day_key(received)).fetchall())
+        findings = quality.assess(parsed, previous, policy)
+    if not result.success or findings.blocking:
+        raise _Refused(result, findings)
+    return result, findings
+
+
+def _merge(conn, payload_id, received, parsed, late, validation: Future, policy: quality.QualityPolicy) -> DayOutcome:
+    """Stage and merge one revision in a single transaction, committed only if the verdict is for it;
+    refuse a revision not higher than the current.
+
+    `validation` may still be running (a large report is validated while its rows are copied and
+    merged, see VALIDATE_WHILE_LOADING_ROWS): whatever the database does with the rows meanwhile,
+    nothing is committed before the suite and the quality checks have passed, and a revision they
+    refuse is rolled back whole and quarantined with their reasons. A report whose verdict is known
+    before its rows are sent is staged only if it passed.
+    """
     key = _day_key(received)
     day = received.report_date.isoformat()
     with conn.transaction():
         decided = _lock_and_recheck_fate(conn, payload_id, received)
         if decided is not None:
             return decided
+        verdict = _verdict(conn, received, parsed, validation, policy) if validation.done() else None
         current = conn.execute(load_sql("ingest/select_current_revision.sql"), key).fetchone()
         if current is not None and current[0] >= parsed.revision:
+            result, _ = verdict or _verdict(conn, received, parsed, validation, policy)
             reason = (f"revision {parsed.revision} is not higher than revision {current[0]} already accepted "
                       f"for {day} (payload {current[1]}); it was ignored")
             _record_fate(conn, payload_id, received, "ignored", parsed.revision, reason, late,
                          parsed.generated_at, len(parsed.rows))
-            _record_validation(conn, payload_id, outcomes)
+            _record_validation(conn, payload_id, result.outcomes)
             return DayOutcome(day, "ignored", parsed.revision, reason)
-        conn.execute(load_sql("ingest/delete_staging_rows.sql"), {"payload_id": payload_id})
-        _copy_rows(conn, payload_id, parsed)
-        total = parsed.province_total or {}
-        conn.execute(load_sql("ingest/insert_province_report.sql"), {
-            **key, "payload_id": payload_id, "revision": parsed.revision, "generated_at": parsed.generated_at,
-            "is_late": late, "total_eligible": total.get("eligible"),
-            "total_participated": total.get("participated"), "total_agreed": total.get("agreed"),
-        })
-        conn.execute(load_sql("ingest/insert_commune_report.sql"), {**key, "payload_id": payload_id})
+        if verdict is None:
+            try:
+                with conn.transaction():  # a savepoint: rows the database refuses must not end the load
+                    _stage_and_insert(conn, payload_id, received, parsed, late)
+            except psycopg.DatabaseError:
+                # Rows that break a constraint break the contract first: the suite names the rule.
+                _verdict(conn, received, parsed, validation, policy)
+                raise
+            verdict = _verdict(conn, received, parsed, validation, policy)
+        else:
+            _stage_and_insert(conn, payload_id, received, parsed, late)
+        result, findings = verdict
         conn.execute(load_sql("ingest/update_current_revision.sql"), {**key, "payload_id": payload_id})
         _record_fate(conn, payload_id, received, "accepted", parsed.revision, None, late, parsed.generated_at,
                      len(parsed.rows))
-        _record_validation(conn, payload_id, outcomes)
+        _record_validation(conn, payload_id, result.outcomes)
         _record_findings(conn, payload_id, findings)
         conn.execute(load_sql("ingest/delete_staging_rows.sql"), {"payload_id": payload_id})
     return DayOutcome(day, "accepted", parsed.revision, None, len(parsed.rows), findings.summary())
+
+
+def _stage_and_insert(conn, payload_id, received, parsed, late) -> None:
+    key = _day_key(received)
+    conn.execute(load_sql("ingest/delete_staging_rows.sql"), {"payload_id": payload_id})
+    _copy_rows(conn, payload_id, parsed)
+    total = parsed.province_total or {}
+    conn.execute(load_sql("ingest/insert_province_report.sql"), {
+        **key, "payload_id": payload_id, "revision": parsed.revision, "generated_at": parsed.generated_at,
+        "is_late": late, "total_eligible": total.get("eligible"),
+        "total_participated": total.get("participated"), "total_agreed": total.get("agreed"),
+    })
+    conn.execute(load_sql("ingest/insert_commune_report.sql"), {**key, "payload_id": payload_id})
 
 
 def _quarantine(conn, payload_id, received, revision, late, generated_at, row_count, violations,
@@ -308,17 +363,20 @@ def process_received(conn, received: sources.ReceivedReport, expected: ExpectedR
     late = is_late(parsed.generated_at, received.report_date, deadline_hour)
     if parsed.revision is None:
         parsed.revision = 1
-    result = validate_report(parsed, expected)
-    findings = None
-    if result.success:
-        previous = quality.previous_frame(
-            conn.execute(load_sql("ingest/select_previous_day_rows.sql"), _day_key(received)).fetchall())
-        findings = quality.assess(parsed, previous, policy or quality.QualityPolicy())
-    violations = [*result.violations, *(findings.blocking if findings else [])]
-    if violations:
-        return _quarantine(conn, payload_id, received, parsed.revision, late, parsed.generated_at,
-                           len(parsed.rows), violations, findings, result.outcomes)
-    return _merge(conn, payload_id, received, parsed, late, findings, result.outcomes)
+    with ThreadPoolExecutor(1, thread_name_prefix="validate-while-loading") as background:
+        if len(parsed.rows) >= VALIDATE_WHILE_LOADING_ROWS:
+            validation = background.submit(validate_report, parsed, expected)
+        else:
+            validation = Future()
+            validation.set_result(validate_report(parsed, expected))
+        try:
+            try:
+                return _merge(conn, payload_id, received, parsed, late, validation, policy or quality.QualityPolicy())
+            finally:
+                wait([validation])  # never leave the suite running behind an error
+        except _Refused as refused:
+            return _quarantine(conn, payload_id, received, parsed.revision, late, parsed.generated_at,
+                               len(parsed.rows), refused.violations, refused.findings, refused.validation.outcomes)
 
 
 def ingest_province(settings: Settings, campaign_id: str, province_code: str, report_date: dt.date,

@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 import io
 import os
+import threading
 import urllib.request
 
 import psycopg
@@ -343,3 +344,90 @@ def test_a_payload_landed_but_never_decided_is_decided_without_landing_it_again(
     assert "ingest/select_raw_payload.sql" in used and "ingest/insert_raw_payload.sql" not in used
     assert scalar(warehouse_uri, "select count(*) from raw.report_payload") == 1
     assert scalar(warehouse_uri, "select count(*) from dq.report_revision where status = 'accepted'") == 1
+
+
+def _write_province_30(landing, change_row=None):
+    """Province 30's simulated report for DAY as a landing CSV, with `change_row(row)` applied to the first row."""
+    rows = FeedSimulator(CAMPAIGN).report("30", DAY)["rows"]
+    path = landing / CAMPAIGN / "30" / f"{DAY}.csv"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["commune_code", "commune_name", "eligible", "participated", "agreed"])
+        for number, row in enumerate(rows):
+            row = dict(row)
+            if number == 0 and change_row:
+                change_row(row)
+            writer.writerow([row["commune_code"], "Xã", row["eligible"], row["participated"], row["agreed"]])
+
+
+def _validated_while_loading(monkeypatch):
+    """Every report takes the large-report path; returns what each staging attempt did and which thread validated."""
+    monkeypatch.setattr(ingest, "VALIDATE_WHILE_LOADING_ROWS", 0)
+    seen = {"staging": [], "validated_in": []}
+    stage, validate = ingest._stage_and_insert, ingest.validate_report
+
+    def staging_spy(*args):
+        try:
+            stage(*args)
+        except psycopg.DatabaseError as error:
+            seen["staging"].append(type(error).__name__)
+            raise
+        seen["staging"].append("inserted")
+
+    def validation_spy(*args):
+        seen["validated_in"].append(threading.current_thread().name)
+        return validate(*args)
+
+    monkeypatch.setattr(ingest, "_stage_and_insert", staging_spy)
+    monkeypatch.setattr(ingest, "validate_report", validation_spy)
+    return seen
+
+
+def _nothing_loaded(uri):
+    return [scalar(uri, f"select count(*) from {table}")
+            for table in ("core.province_report", "core.commune_report", "staging.commune_report")] == [0, 0, 0]
+
+
+def test_a_report_validated_while_loading_is_accepted_with_its_verdict_recorded(warehouse_uri, tmp_path, monkeypatch):
+    seen = _validated_while_loading(monkeypatch)
+    _write_province_30(tmp_path)
+    settings = settings_for(warehouse_uri, source="files", landing_dir=tmp_path, recheck_days=0)
+    outcome = ingest.ingest_province(settings, CAMPAIGN, "30", DAY, now=AFTER_CUTOFF)
+    assert outcome.target_day.status == "accepted", outcome.target_day.reason
+    assert seen["staging"] == ["inserted"]
+    assert seen["validated_in"][0].startswith("validate-while-loading")
+    assert scalar(warehouse_uri, "select count(*) from core.current_commune_total") == 207
+    assert scalar(warehouse_uri, "select count(*) from dq.validation_result where success") == len(
+        load_suite_definition()["expectations"])
+    assert scalar(warehouse_uri, "select count(*) from staging.commune_report") == 0
+
+
+def test_rows_the_database_refuses_while_the_suite_runs_are_quarantined_with_the_suites_rule(
+        warehouse_uri, tmp_path, monkeypatch):
+    """participated > eligible breaks core.commune_report's check constraint during the merge, before
+    the suite has spoken: the load is rolled back and the suite's rule is the recorded reason."""
+    seen = _validated_while_loading(monkeypatch)
+    _write_province_30(tmp_path, lambda row: row.update(participated=row["eligible"] + 1))
+    settings = settings_for(warehouse_uri, source="files", landing_dir=tmp_path, recheck_days=0)
+    outcome = ingest.ingest_province(settings, CAMPAIGN, "30", DAY, now=AFTER_CUTOFF)
+    assert seen["staging"] == ["CheckViolation"]
+    assert outcome.target_day.status == "quarantined"
+    assert "participated_le_eligible" in outcome.target_day.reason
+    assert query(warehouse_uri, "select rule, row_number from dq.validation_failure") == [
+        ("participated_le_eligible", 1)]
+    assert _nothing_loaded(warehouse_uri)
+
+
+def test_rows_merged_before_the_suite_refuses_them_are_rolled_back(warehouse_uri, tmp_path, monkeypatch):
+    """A commune code the province does not have is accepted by the database (core has no key on
+    communes) but not by the suite: the rows already merged are rolled back, the report quarantined."""
+    seen = _validated_while_loading(monkeypatch)
+    _write_province_30(tmp_path, lambda row: row.update(commune_code="99999"))
+    settings = settings_for(warehouse_uri, source="files", landing_dir=tmp_path, recheck_days=0)
+    outcome = ingest.ingest_province(settings, CAMPAIGN, "30", DAY, now=AFTER_CUTOFF)
+    assert seen["staging"] == ["inserted"]
+    assert outcome.target_day.status == "quarantined"
+    assert query(warehouse_uri, "select status from dq.report_revision") == [("quarantined",)]
+    assert scalar(warehouse_uri, "select count(*) from dq.validation_failure") >= 1
+    assert _nothing_loaded(warehouse_uri)
