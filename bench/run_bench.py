@@ -6,7 +6,8 @@ It starts a throwaway PostgreSQL (the project's LocalPostgres, on a free 127.0.0
 /tmp directory), prepares a template warehouse, generates one province's breakdown report
 (`bench/datagen.py`, deterministic) and measures, printing one Markdown table per section:
 
-  copy     1. raw COPY: `psql \\copy` of the rows into a plain table (the limit)
+  copy     1. raw COPY: `psql \\copy` of the rows into a plain table (the limit); with it 3c, the
+              merge statement alone on the server, and 3d, the same into a table without key or index
   load     2. our load step: ingest._copy_rows into staging.commune_report, in a transaction
   ingest   3. our whole province ingest: ingest.ingest_province from a landing folder, fresh database
   steady      the same on the next day (previous day in core, re-check window)
@@ -426,6 +427,7 @@ def step_copy_and_load(ctx: Context, uri: str, copy: bool, load: bool) -> None:
                 load_cpu.append(time.process_time() - cpu_started)
                 conn.rollback()  # each repetition starts from an empty staging table
     if copy:
+        step_merge_floor(ctx, uri)
         for table_name, label in baselines:
             timing = Timing(copy_runs[table_name])
             if table_name == "bench.raw_copy":
@@ -449,6 +451,41 @@ def step_copy_and_load(ctx: Context, uri: str, copy: bool, load: bool) -> None:
         log(f"load step: {timing.median:.2f}s (client CPU {median(load_cpu):.2f}s)")
     del parsed
     gc.collect()
+
+
+def step_merge_floor(ctx: Context, uri: str) -> None:
+    """3c and 3d: the merge statement alone, on the server, from the rows the raw COPY left in
+    bench.raw_copy (staged first, not timed): into core.commune_report with its primary key and
+    indexes, then into a copy of the table with none. What 3c takes, no whole ingest can beat."""
+    from vneid_pipeline.sqlfiles import load_sql
+
+    rows = ctx.main.rows
+    params = {"campaign_id": CAMPAIGN, "report_date": FIRST_DAY, "province_code": ctx.province,
+              "payload_id": datagen.STAGING_PAYLOAD_ID}
+    runs: dict[str, list[float]] = {"core": [], "bare": []}
+    with psycopg.connect(uri) as conn:
+        conn.execute(bench_sql("create_fact_without_key.sql"))
+        conn.execute(bench_sql("stage_baseline_rows.sql"))
+        conn.commit()
+        for _ in range(ctx.args.reps):
+            for target, statement in (("core", load_sql("ingest/insert_commune_report.sql")),
+                                      ("bare", bench_sql("insert_fact_without_key.sql"))):
+                started = time.perf_counter()
+                conn.execute(statement, params)
+                runs[target].append(time.perf_counter() - started)
+                conn.rollback()  # each repetition inserts into the same empty table
+        conn.execute("delete from staging.commune_report")
+        conn.commit()
+    for target, label, what in (
+            ("core", "3c. the merge statement alone", "`include/sql/ingest/insert_commune_report.sql` on the "
+             "server: the staged rows into `core.commune_report` (primary key, totals index), rolled back; the "
+             "floor of any whole ingest that merges through this table"),
+            ("bare", "3d. the same, without key or index", "the same statement into `bench.fact_without_key` "
+             "(the table's columns and NOT NULLs only): what the primary key and checks cost is 3c minus 3d")):
+        timing = Timing(runs[target])
+        ctx.load_rows.append([label, what, len(timing.runs), fmt_s(timing.median), timing.spread,
+                              fmt_rate(rows / timing.median), None])
+        log(f"{label}: {timing.median:.2f}s")
 
 
 def ingest_in_child(ctx: Context, landing: Path, day: dt.date, label: str,
@@ -543,6 +580,7 @@ def emit_load_table(ctx: Context) -> None:
     if not ctx.load_rows:
         return
     rows = ctx.main.rows
+    ctx.load_rows.sort(key=lambda row: row[0].split(" ")[0])  # 1., 1b., 2., ..., 3., 3b., 3c., 4.
     for row in ctx.load_rows:
         rate = float(row[5].replace(",", "")) if row[5] != "-" else None
         row[6] = f"{rate / ctx.raw_copy_rate:.2f}×" if rate and ctx.raw_copy_rate else "-"
