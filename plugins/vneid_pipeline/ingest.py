@@ -205,9 +205,10 @@ def _record_fate(conn, payload_id, received, status, revision, reason, late, gen
 
 
 COPY_CHUNK_ROWS = 100_000
-# From this size on, a report is validated in a background thread while its rows are copied into
-# staging and merged into core (the server's work, on the other core): Great Expectations on a
-# million rows takes about as long as the merge. Below it, the suite decides before any row is sent.
+# From this size on, a report is judged (Great Expectations, then the quality checks against the
+# previous day, on a connection of its own) in a background thread while its rows are copied into
+# staging and merged into core (the server's work, on the other core): the suite on a million rows
+# takes about as long as the merge. Below it, the verdict comes before any row is sent.
 VALIDATE_WHILE_LOADING_ROWS = 50_000
 
 
@@ -249,29 +250,39 @@ class _Refused(Exception):
         self.violations = [*validation.violations, *(findings.blocking if findings else [])]
 
 
-def _verdict(conn, received, parsed, validation: Future, policy: quality.QualityPolicy):
-    """The suite's result, and when the suite passed, the quality findings against the previous day;
-    raises _Refused when either goes against the revision."""
-    result = validation.result()
-    findings = None
-    if result.success:
-        previous = quality.previous_frame(
-            conn.execute(load_sql("ingest/select_previous_day_rows.sql"), _day_key(received)).fetchall())
-        findings = quality.assess(parsed, previous, policy)
+def _judge(conn, received, parsed, expected: ExpectedReport, policy: quality.QualityPolicy):
+    """The suite's result, and when the suite passed, the quality findings against the previous day."""
+    result = validate_report(parsed, expected)
+    if not result.success:
+        return result, None
+    previous = quality.previous_frame(
+        conn.execute(load_sql("ingest/select_previous_day_rows.sql"), _day_key(received)).fetchall())
+    return result, quality.assess(parsed, previous, policy)
+
+
+def _judge_on_own_connection(warehouse_uri: str, received, parsed, expected, policy):
+    """_judge for a background thread: the loader's connection is busy copying and merging."""
+    with connect(warehouse_uri, autocommit=True) as own:
+        return _judge(own, received, parsed, expected, policy)
+
+
+def _verdict(judgement: Future):
+    """The judgement's (result, findings); raises _Refused when either goes against the revision."""
+    result, findings = judgement.result()
     if not result.success or findings.blocking:
         raise _Refused(result, findings)
     return result, findings
 
 
-def _merge(conn, payload_id, received, parsed, late, validation: Future, policy: quality.QualityPolicy) -> DayOutcome:
+def _merge(conn, payload_id, received, parsed, late, judgement: Future) -> DayOutcome:
     """Stage and merge one revision in a single transaction, committed only if the verdict is for it;
     refuse a revision not higher than the current.
 
-    `validation` may still be running (a large report is validated while its rows are copied and
-    merged, see VALIDATE_WHILE_LOADING_ROWS): whatever the database does with the rows meanwhile,
-    nothing is committed before the suite and the quality checks have passed, and a revision they
-    refuse is rolled back whole and quarantined with their reasons. A report whose verdict is known
-    before its rows are sent is staged only if it passed.
+    `judgement` (the suite, then the quality checks) may still be running: a large report is judged
+    while its rows are copied and merged (see VALIDATE_WHILE_LOADING_ROWS). Whatever the database
+    does with the rows meanwhile, nothing is committed before the suite and the quality checks have
+    passed, and a revision they refuse is rolled back whole and quarantined with their reasons. A
+    report whose verdict is known before its rows are sent is staged only if it passed.
     """
     key = _day_key(received)
     day = received.report_date.isoformat()
@@ -279,10 +290,10 @@ def _merge(conn, payload_id, received, parsed, late, validation: Future, policy:
         decided = _lock_and_recheck_fate(conn, payload_id, received)
         if decided is not None:
             return decided
-        verdict = _verdict(conn, received, parsed, validation, policy) if validation.done() else None
+        verdict = _verdict(judgement) if judgement.done() else None
         current = conn.execute(load_sql("ingest/select_current_revision.sql"), key).fetchone()
         if current is not None and current[0] >= parsed.revision:
-            result, _ = verdict or _verdict(conn, received, parsed, validation, policy)
+            result, _ = verdict or _verdict(judgement)
             reason = (f"revision {parsed.revision} is not higher than revision {current[0]} already accepted "
                       f"for {day} (payload {current[1]}); it was ignored")
             _record_fate(conn, payload_id, received, "ignored", parsed.revision, reason, late,
@@ -295,9 +306,9 @@ def _merge(conn, payload_id, received, parsed, late, validation: Future, policy:
                     _stage_and_insert(conn, payload_id, received, parsed, late)
             except psycopg.DatabaseError:
                 # Rows that break a constraint break the contract first: the suite names the rule.
-                _verdict(conn, received, parsed, validation, policy)
+                _verdict(judgement)
                 raise
-            verdict = _verdict(conn, received, parsed, validation, policy)
+            verdict = _verdict(judgement)
         else:
             _stage_and_insert(conn, payload_id, received, parsed, late)
         result, findings = verdict
@@ -340,7 +351,9 @@ def _quarantine(conn, payload_id, received, revision, late, generated_at, row_co
 
 
 def process_received(conn, received: sources.ReceivedReport, expected: ExpectedReport, deadline_hour: int,
-                     policy: quality.QualityPolicy | None = None) -> DayOutcome:
+                     policy: quality.QualityPolicy | None = None, warehouse_uri: str | None = None) -> DayOutcome:
+    """Land, parse, judge and load (or quarantine) one payload. With `warehouse_uri`, a large report
+    is judged on a connection of its own while `conn` copies and merges its rows."""
     checksum = hashlib.sha256(received.content).hexdigest()
     decided = _decided_before(conn, received, checksum)
     if decided is not None:
@@ -363,17 +376,18 @@ def process_received(conn, received: sources.ReceivedReport, expected: ExpectedR
     late = is_late(parsed.generated_at, received.report_date, deadline_hour)
     if parsed.revision is None:
         parsed.revision = 1
+    policy = policy or quality.QualityPolicy()
     with ThreadPoolExecutor(1, thread_name_prefix="validate-while-loading") as background:
-        if len(parsed.rows) >= VALIDATE_WHILE_LOADING_ROWS:
-            validation = background.submit(validate_report, parsed, expected)
+        if warehouse_uri is not None and len(parsed.rows) >= VALIDATE_WHILE_LOADING_ROWS:
+            judgement = background.submit(_judge_on_own_connection, warehouse_uri, received, parsed, expected, policy)
         else:
-            validation = Future()
-            validation.set_result(validate_report(parsed, expected))
+            judgement = Future()
+            judgement.set_result(_judge(conn, received, parsed, expected, policy))
         try:
             try:
-                return _merge(conn, payload_id, received, parsed, late, validation, policy or quality.QualityPolicy())
+                return _merge(conn, payload_id, received, parsed, late, judgement)
             finally:
-                wait([validation])  # never leave the suite running behind an error
+                wait([judgement])  # never leave the suite running behind an error
         except _Refused as refused:
             return _quarantine(conn, payload_id, received, parsed.revision, late, parsed.generated_at,
                                len(parsed.rows), refused.violations, refused.findings, refused.validation.outcomes)
@@ -417,7 +431,7 @@ def ingest_province(settings: Settings, campaign_id: str, province_code: str, re
                 continue
             for received in received_list:
                 outcome.days.append(process_received(conn, received, expected, settings.deadline_hour,
-                                                     settings.quality_policy()))
+                                                     settings.quality_policy(), settings.warehouse_uri))
             conn.execute(load_sql("ingest/upsert_ingest_attempt.sql"), {
                 "campaign_id": campaign_id, "report_date": day, "province_code": province_code,
                 "outcome": "received", "detail": f"{len(received_list)} payload(s)"})

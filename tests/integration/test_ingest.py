@@ -235,7 +235,16 @@ def _two_days_with_change(warehouse_uri, tmp_path, change):
     return ingest.ingest_province(settings, CAMPAIGN, "30", next_day, now=AFTER_CUTOFF + dt.timedelta(days=1))
 
 
-def test_a_large_fall_in_participation_quarantines_the_revision(warehouse_uri, tmp_path):
+@pytest.fixture(params=["judged_before_loading", "judged_while_loading"])
+def judgement_timing(request, monkeypatch):
+    """The quality checks run after the suite, before the rows are sent for a small report and in
+    the background beside the load for a large one (ingest.VALIDATE_WHILE_LOADING_ROWS): both ways."""
+    if request.param == "judged_while_loading":
+        monkeypatch.setattr(ingest, "VALIDATE_WHILE_LOADING_ROWS", 0)
+    return request.param
+
+
+def test_a_large_fall_in_participation_quarantines_the_revision(warehouse_uri, tmp_path, judgement_timing):
     def halve_first_commune(rows):
         rows[0]["participated"] = str(int(rows[0]["participated"]) // 2)
         rows[0]["agreed"] = "0"
@@ -245,9 +254,11 @@ def test_a_large_fall_in_participation_quarantines_the_revision(warehouse_uri, t
     assert outcome.target_day.reason.startswith("cumulative_regression: commune ")
     assert query(warehouse_uri, "select severity from dq.regression") == [("quarantine",)]
     assert scalar(warehouse_uri, "select count(*) from core.province_report") == 1
+    assert scalar(warehouse_uri, "select count(*) from core.commune_report") == 207
+    assert scalar(warehouse_uri, "select count(*) from staging.commune_report") == 0
 
 
-def test_a_small_fall_is_accepted_with_a_recorded_warning(warehouse_uri, tmp_path):
+def test_a_small_fall_is_accepted_with_a_recorded_warning(warehouse_uri, tmp_path, judgement_timing):
     first = FeedSimulator(CAMPAIGN).report("30", DAY)["rows"][0]
     assert first["participated"] > 0
 
