@@ -210,6 +210,9 @@ COPY_CHUNK_ROWS = 100_000
 # staging and merged into core (the server's work, on the other core): the suite on a million rows
 # takes about as long as the merge. Below it, the verdict comes before any row is sent.
 VALIDATE_WHILE_LOADING_ROWS = 50_000
+# From this size on, a payload is parsed in a background thread while the server stores (and
+# compresses) its raw copy; below it, landing takes a few milliseconds.
+PARSE_WHILE_LANDING_BYTES = 4 * 2**20
 
 
 def _staging_csv_chunks(payload_id: int, frame: pd.DataFrame):
@@ -352,27 +355,31 @@ def _quarantine(conn, payload_id, received, revision, late, generated_at, row_co
 
 def process_received(conn, received: sources.ReceivedReport, expected: ExpectedReport, deadline_hour: int,
                      policy: quality.QualityPolicy | None = None, warehouse_uri: str | None = None) -> DayOutcome:
-    """Land, parse, judge and load (or quarantine) one payload. With `warehouse_uri`, a large report
-    is judged on a connection of its own while `conn` copies and merges its rows."""
+    """Land, parse, judge and load (or quarantine) one payload. A large payload is parsed while its
+    raw copy is landed (PARSE_WHILE_LANDING_BYTES); with `warehouse_uri`, a large report is judged
+    on a connection of its own while `conn` copies and merges its rows (VALIDATE_WHILE_LOADING_ROWS)."""
     checksum = hashlib.sha256(received.content).hexdigest()
     decided = _decided_before(conn, received, checksum)
     if decided is not None:
         return decided
-    payload_id = _land(conn, received, checksum)
-    recorded = _recorded_fate(conn, payload_id, received)
-    if recorded is not None:
-        return recorded
-    revision = received.revision_from_name
-    late = is_late(received.source_timestamp, received.report_date, deadline_hour)
-    if received.rejection:
-        rule, message = received.rejection
-        return _quarantine(conn, payload_id, received, revision, late, received.source_timestamp, 0,
-                           [Violation(rule, message)])
-    try:
-        parsed = parse_report(received)
-    except ContractViolation as violation:
-        return _quarantine(conn, payload_id, received, revision, late, received.source_timestamp, 0,
-                           [violation.violation])
+    with ThreadPoolExecutor(1, thread_name_prefix="parse-while-landing") as background:
+        parsing = (background.submit(parse_report, received)
+                   if not received.rejection and len(received.content) >= PARSE_WHILE_LANDING_BYTES else None)
+        payload_id = _land(conn, received, checksum)
+        recorded = _recorded_fate(conn, payload_id, received)
+        if recorded is not None:
+            return recorded
+        revision = received.revision_from_name
+        late = is_late(received.source_timestamp, received.report_date, deadline_hour)
+        if received.rejection:
+            rule, message = received.rejection
+            return _quarantine(conn, payload_id, received, revision, late, received.source_timestamp, 0,
+                               [Violation(rule, message)])
+        try:
+            parsed = parsing.result() if parsing is not None else parse_report(received)
+        except ContractViolation as violation:
+            return _quarantine(conn, payload_id, received, revision, late, received.source_timestamp, 0,
+                               [violation.violation])
     late = is_late(parsed.generated_at, received.report_date, deadline_hour)
     if parsed.revision is None:
         parsed.revision = 1

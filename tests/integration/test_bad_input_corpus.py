@@ -130,11 +130,13 @@ def test_stored_files_are_what_the_generator_writes(case):
     assert (CORPUS_DIR / case.file).read_bytes() == case.build(), "re-run tests/corpus/make_corpus.py"
 
 
-@pytest.fixture(params=["validated_before_loading", "validated_while_loading"])
+@pytest.fixture(params=["in_sequence", "overlapped"])
 def validation_timing(request, monkeypatch):
-    """Large reports are validated while their rows are loaded (ingest.VALIDATE_WHILE_LOADING_ROWS):
-    every case runs both ways, with the same outcome expected."""
-    if request.param == "validated_while_loading":
+    """A large payload is parsed while it is landed (ingest.PARSE_WHILE_LANDING_BYTES) and judged while
+    its rows are loaded (ingest.VALIDATE_WHILE_LOADING_ROWS): every case runs both ways, with the
+    same outcome expected."""
+    if request.param == "overlapped":
+        monkeypatch.setattr(ingest, "PARSE_WHILE_LANDING_BYTES", 0)
         monkeypatch.setattr(ingest, "VALIDATE_WHILE_LOADING_ROWS", 0)
     return request.param
 

@@ -373,10 +373,12 @@ def _write_province_30(landing, change_row=None):
 
 
 def _validated_while_loading(monkeypatch):
-    """Every report takes the large-report path; returns what each staging attempt did and which thread validated."""
+    """Every report takes the large-report path; returns what each staging attempt did and which
+    threads parsed and validated."""
     monkeypatch.setattr(ingest, "VALIDATE_WHILE_LOADING_ROWS", 0)
-    seen = {"staging": [], "validated_in": []}
-    stage, validate = ingest._stage_and_insert, ingest.validate_report
+    monkeypatch.setattr(ingest, "PARSE_WHILE_LANDING_BYTES", 0)
+    seen = {"staging": [], "validated_in": [], "parsed_in": []}
+    stage, validate, parse = ingest._stage_and_insert, ingest.validate_report, ingest.parse_report
 
     def staging_spy(*args):
         try:
@@ -390,8 +392,13 @@ def _validated_while_loading(monkeypatch):
         seen["validated_in"].append(threading.current_thread().name)
         return validate(*args)
 
+    def parse_spy(*args):
+        seen["parsed_in"].append(threading.current_thread().name)
+        return parse(*args)
+
     monkeypatch.setattr(ingest, "_stage_and_insert", staging_spy)
     monkeypatch.setattr(ingest, "validate_report", validation_spy)
+    monkeypatch.setattr(ingest, "parse_report", parse_spy)
     return seen
 
 
@@ -408,6 +415,7 @@ def test_a_report_validated_while_loading_is_accepted_with_its_verdict_recorded(
     assert outcome.target_day.status == "accepted", outcome.target_day.reason
     assert seen["staging"] == ["inserted"]
     assert seen["validated_in"][0].startswith("validate-while-loading")
+    assert seen["parsed_in"][0].startswith("parse-while-landing")
     assert scalar(warehouse_uri, "select count(*) from core.current_commune_total") == 207
     assert scalar(warehouse_uri, "select count(*) from dq.validation_result where success") == len(
         load_suite_definition()["expectations"])
