@@ -341,7 +341,8 @@ class PhaseTimer:
         if other >= 0:
             rows.append(["not in the above (commits, Python between the phases)", fmt_s(other), f"{other / total:.0%}"])
         else:  # a large report is validated in a thread while its rows are copied and merged
-            rows.append(["less: phases that ran at the same time as others (validation beside the COPY and merge)",
+            rows.append(["less: phases that ran at the same time as others (parse beside landing, validation "
+                         "beside COPY and merge)",
                          f"-{fmt_s(-other)}", f"-{-other / total:.0%}"])
         return table(["phase", "seconds", "share"], rows)
 

@@ -4,6 +4,10 @@ The unit of acceptance is one revision of one province's report for one day. A r
 breaks the contract is quarantined whole: its payload stays in raw, its violations go to dq, and
 none of its rows reaches core. A valid revision is copied into staging and merged into core in a
 single transaction, so a crash leaves either the old or the new revision current, never half.
+
+A large report uses both cores: it is parsed while its raw copy is landed, and judged (suite, then
+quality checks) in a background thread while the same transaction copies and merges its rows; the
+transaction commits only on a favourable verdict, and is rolled back whole otherwise.
 """
 
 from __future__ import annotations
