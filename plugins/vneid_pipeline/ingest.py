@@ -248,7 +248,8 @@ def _copy_rows(conn: psycopg.Connection, payload_id: int, parsed: ParsedReport) 
 
 
 class _Refused(Exception):
-    """The verdict on a revision went against it after its rows were staged: roll them back, then quarantine."""
+    """The verdict went against the revision: its merge transaction (with any rows already staged
+    and merged) is rolled back, then the revision is quarantined with the verdict's reasons."""
 
     def __init__(self, validation: ValidationResult, findings: quality.QualityFindings | None) -> None:
         super().__init__("refused")
