@@ -376,3 +376,16 @@ def test_warm_up_builds_the_suite_and_its_metric_graphs_before_a_first_report():
     # every expectation of the suite had its graph built by the warm-up's one-row report; its campaign
     # has one day, so report_date_in_campaign and report_date_matches share their arguments and graph
     assert len(validation._metric_graph_edges) == len(suite()["expectations"]) - 1
+
+
+def test_batches_are_not_fingerprinted(monkeypatch):
+    """validation turns off Great Expectations' md5 fingerprint of each batch (metadata never read)."""
+    from great_expectations.execution_engine import pandas_execution_engine
+
+    hashed = []
+    original = pandas_execution_engine.hash_pandas_dataframe
+    monkeypatch.setattr(pandas_execution_engine, "hash_pandas_dataframe",
+                        lambda frame: hashed.append(len(frame)) or original(frame))
+    assert validate_report(report(), expected()).success
+    assert not validate_report(report([row(1, "99999")]), expected()).success
+    assert hashed == []
