@@ -1,2 +1,2 @@
 -- Between repetitions of 3c and 3d (a benchmark database of its own, never a warehouse in use).
-truncate core.commune_report, bench.fact_without_key
+truncate core.commune_report
