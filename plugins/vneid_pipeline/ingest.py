@@ -118,12 +118,18 @@ def _day_key(received: sources.ReceivedReport) -> dict:
             "report_date": received.report_date}
 
 
-def _recorded_fate(conn: psycopg.Connection, payload_id: int, received: sources.ReceivedReport) -> DayOutcome | None:
-    """The payload's fate if one is recorded already, as an "unchanged" outcome; None otherwise."""
-    fate = conn.execute(load_sql("ingest/select_payload_fate.sql"), {"payload_id": payload_id}).fetchone()
+def _as_unchanged(received: sources.ReceivedReport, fate: tuple | None) -> DayOutcome | None:
+    """A recorded (status, revision, reason) as an "unchanged" outcome; None when nothing is recorded."""
     if fate is None:
         return None
-    return DayOutcome(received.report_date.isoformat(), "unchanged", fate[1], fate[2], recorded_status=fate[0])
+    status, revision, reason = fate
+    return DayOutcome(received.report_date.isoformat(), "unchanged", revision, reason, recorded_status=status)
+
+
+def _recorded_fate(conn: psycopg.Connection, payload_id: int, received: sources.ReceivedReport) -> DayOutcome | None:
+    """The payload's fate if one is recorded already, as an "unchanged" outcome; None otherwise."""
+    return _as_unchanged(received, conn.execute(load_sql("ingest/select_payload_fate.sql"),
+                                                {"payload_id": payload_id}).fetchone())
 
 
 def _lock_and_recheck_fate(conn: psycopg.Connection, payload_id: int,
@@ -136,11 +142,8 @@ def _lock_and_recheck_fate(conn: psycopg.Connection, payload_id: int,
 
 def _decided_before(conn: psycopg.Connection, received: sources.ReceivedReport, checksum: str) -> DayOutcome | None:
     """The recorded fate of this very payload, if it was landed and decided before: one lookup."""
-    fate = conn.execute(load_sql("ingest/select_decided_payload.sql"),
-                        {**_day_key(received), "checksum": checksum}).fetchone()
-    if fate is None:
-        return None
-    return DayOutcome(received.report_date.isoformat(), "unchanged", fate[2], fate[3], recorded_status=fate[1])
+    return _as_unchanged(received, conn.execute(load_sql("ingest/select_decided_payload.sql"),
+                                                {**_day_key(received), "checksum": checksum}).fetchone())
 
 
 def _land(conn: psycopg.Connection, received: sources.ReceivedReport, checksum: str) -> int:
