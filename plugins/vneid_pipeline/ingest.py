@@ -297,11 +297,12 @@ def _merge(conn, payload_id, received, parsed, late, judgement: Future) -> DayOu
     """
     key = _day_key(received)
     day = received.report_date.isoformat()
+    # A verdict known against the revision goes straight to _quarantine, which takes the lock itself.
+    verdict = _verdict(judgement) if judgement.done() else None
     with conn.transaction():
         decided = _lock_and_recheck_fate(conn, payload_id, received)
         if decided is not None:
             return decided
-        verdict = _verdict(judgement) if judgement.done() else None
         current = conn.execute(load_sql("ingest/select_current_revision.sql"), key).fetchone()
         if current is not None and current[0] >= parsed.revision:
             result, _ = verdict or _verdict(judgement)
