@@ -478,7 +478,7 @@ def step_merge_floor(ctx: Context, uri: str) -> None:
                 conn.rollback()
                 # Rolled-back rows stay in the unique index as dead entries, which the next insert
                 # of the same keys would have to check one by one: start each repetition afresh.
-                conn.execute(bench_sql("truncate_merge_targets.sql"))
+                conn.execute(bench_sql("truncate_commune_report.sql"))
                 conn.commit()
         conn.execute("delete from staging.commune_report")
         conn.commit()
