@@ -450,3 +450,17 @@ def test_rows_merged_before_the_suite_refuses_them_are_rolled_back(warehouse_uri
     assert query(warehouse_uri, "select status from dq.report_revision") == [("quarantined",)]
     assert scalar(warehouse_uri, "select count(*) from dq.validation_failure") >= 1
     assert _nothing_loaded(warehouse_uri)
+
+
+def test_a_report_refused_before_loading_takes_the_province_day_lock_only_to_land_and_to_quarantine(
+        warehouse_uri, tmp_path, monkeypatch):
+    used = []
+    original = ingest.load_sql
+    monkeypatch.setattr(ingest, "load_sql", lambda name: used.append(name) or original(name))
+    _write_province_30(tmp_path, lambda row: row.update(commune_code="99999"))
+    settings = settings_for(warehouse_uri, source="files", landing_dir=tmp_path, recheck_days=0)
+    outcome = ingest.ingest_province(settings, CAMPAIGN, "30", DAY, now=AFTER_CUTOFF)
+    assert outcome.target_day.status == "quarantined"
+    assert used.count("ingest/lock_province_day.sql") == 2
+    assert "ingest/select_current_revision.sql" not in used
+    assert _nothing_loaded(warehouse_uri)
