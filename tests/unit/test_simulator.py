@@ -352,16 +352,19 @@ def test_unknown_format_is_rejected(tmp_path, vk):
 
 # SHA-256 of reports and files computed from the simulator before the breakdown mode existed: the
 # default output must stay byte for byte what other tests, fixtures and published figures rely on.
+# The VK report was re-frozen when vn-2025-07 moved from the June 2025 draft list to the official
+# NSO list: its communes (codes, names, order) changed, the simulator did not.
 FROZEN_REPORTS = [
     (HP, "30", dt.date(2025, 5, 16), "305ee74bd10cfe25086cd1ee4f3a05f9917952bb54091ffd01cd891d6d0b1502"),
     (HP, "38", dt.date(2025, 5, 29), "b90a1845adec7d7a7067c7aee32e759da56d4abab3d3da56956846a1836aff7e"),
-    (VK, "79", dt.date(2025, 11, 3), "2e272077b13108af9f76f0db21cf2408199da3388a20b9024ba08cd6f8d67ba4"),
+    (VK, "79", dt.date(2025, 11, 3), "795aaeee230404b0ec3c2f9a1bee8b269a7813e7f5115daab7a4dd3ebdaae05f"),
 ]
 # HP, 2025-05-16, all 63 provinces: the HTTP bodies as served, `json.dumps(report, ensure_ascii=False)`.
 FROZEN_NATIONAL_BODIES = "62c344e853408c30ae15b67ae90e743ee7b3980e68b7d54bb49cedbabbc0e951"
+# VK files, re-frozen with the official NSO list like the VK report above.
 FROZEN_CSV = {
-    "01": "ee689a4fa5dffba91dd1ce819eff94f1d84644b16a4830c625e07674c8c8b4da",
-    "79": "9c43835c0ac09cbbe517a589a5e0d06efce6ee2db62835d270305cd62f5d7bc9",  # with the malformed fault
+    "01": "41eda1e4052c676a842e395f857a2729aa415161ad0dafcb61f0a5bf19e4c5d6",
+    "79": "e8ff9b09fec9cbe96599ebe5ac670f5618c58cabcf24bb1c5d532a0d7edb7a4b",  # with the malformed fault
 }
 
 
