@@ -29,9 +29,11 @@ UTF8_BOM = b"\xef\xbb\xbf"
 BREAKDOWN_MARTS = tuple(f"{level}_daily_by_{dimension}" for dimension in ("section", "citizen_group")
                         for level in ("commune", "district", "province", "national"))
 MART_REFRESH_ORDER = ("report_status", "commune_daily", "district_daily", "province_daily", "national_daily",
-                      "province_forecast", "national_forecast", "province_daily_current_units", *BREAKDOWN_MARTS)
+                      "province_forecast", "national_forecast", "province_daily_current_units", *BREAKDOWN_MARTS,
+                      "region_daily")
 EXPORTED_MARTS = ("national_daily", "province_daily", "district_daily", "commune_daily", "report_status",
-                  "province_forecast", "national_forecast", "province_daily_current_units", *BREAKDOWN_MARTS)
+                  "province_forecast", "national_forecast", "province_daily_current_units", *BREAKDOWN_MARTS,
+                  "region_daily")
 # Parquet types of the mart columns. numeric becomes double: the warehouse and the CSV files keep
 # the exact fractions, Parquet readers get the type they chart directly.
 PARQUET_TYPES = {"text": pa.string(), "date": pa.date32(), "bigint": pa.int64(), "integer": pa.int32(),

@@ -6,7 +6,7 @@ insert into mart.province_daily (
     campaign_id, report_date, province_code, province_name, eligible, participated, participated_new,
     agreed, participation_rate, agree_rate, national_rank, rank_change, target_rate, target_gap,
     communes_reported, communes_expected, report_status, is_late, revision, communes_regressed,
-    communes_outlying, published_at
+    communes_outlying, published_at, region_grouping_id, region_code, region_name
 )
 with campaign as (
     select campaign_id, admin_version_id, target_rate
@@ -102,7 +102,10 @@ select
     status.revision,
     findings.communes_regressed,
     findings.communes_outlying,
-    now()
+    now(),
+    region.grouping_id,
+    region.region_code,
+    region.region_name
 from expected
 cross join campaign
 inner join mart.report_status as status
@@ -117,3 +120,5 @@ left join findings on findings.province_code = expected.province_code
 left join communes_expected on communes_expected.province_code = expected.province_code
 left join core.campaign_target as target
     on target.campaign_id = campaign.campaign_id and target.province_code = expected.province_code
+left join core.primary_region as region
+    on region.version_id = campaign.admin_version_id and region.province_code = expected.province_code

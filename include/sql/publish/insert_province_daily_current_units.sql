@@ -7,7 +7,7 @@ insert into mart.province_daily_current_units (
     campaign_id, report_date, current_version_id, province_code, province_name, former_province_codes,
     former_provinces_expected, former_provinces_reported, is_complete, eligible, participated,
     participated_new, agreed, participation_rate, agree_rate, national_rank, target_rate, target_gap,
-    published_at
+    published_at, region_grouping_id, region_code, region_name
 )
 with campaign as (
     select campaign_id, admin_version_id, target_rate
@@ -80,9 +80,14 @@ select
     end,
     campaign.target_rate,
     campaign.target_rate - rated.participation_rate,
-    now()
+    now(),
+    region.grouping_id,
+    region.region_code,
+    region.region_name
 from rated
 cross join campaign
 cross join current_version
 inner join core.admin_unit as unit
     on unit.version_id = current_version.version_id and unit.unit_code = rated.province_code
+left join core.primary_region as region
+    on region.version_id = unit.version_id and region.province_code = rated.province_code
