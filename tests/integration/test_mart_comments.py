@@ -7,7 +7,7 @@ import pytest
 from .helpers import query, scalar
 
 DQ_RELATIONS = ("report_revision", "validation_failure", "regression", "outlier", "reconciliation",
-                "revision_change", "validation_result")
+                "revision_change", "validation_result", "reference_change")
 BREAKDOWN_MARTS = tuple(f"{level}_daily_by_{dimension}" for dimension in ("section", "citizen_group")
                         for level in ("commune", "district", "province", "national"))
 MARTS = ("national_daily", "province_daily", "district_daily", "commune_daily", "report_status", "province_forecast",

@@ -17,9 +17,7 @@ with campaign as (
 
 current_version as (
     select version_id
-    from core.admin_version
-    order by valid_from desc
-    limit 1
+    from core.latest_admin_version
 ),
 
 restated as (

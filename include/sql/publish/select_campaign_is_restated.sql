@@ -5,6 +5,6 @@ select exists (
     from core.campaign as campaign
     inner join core.province_crosswalk as crosswalk on crosswalk.from_version_id = campaign.admin_version_id
     where campaign.campaign_id = %(campaign_id)s
-        and crosswalk.to_version_id = (select version_id from core.admin_version order by valid_from desc limit 1)
+        and crosswalk.to_version_id = (select version_id from core.latest_admin_version)
         and campaign.admin_version_id <> crosswalk.to_version_id
 )

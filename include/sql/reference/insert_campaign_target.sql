@@ -1,3 +1,2 @@
 insert into core.campaign_target (campaign_id, province_code, target_rate)
 values (%(campaign_id)s, %(province_code)s, %(target_rate)s)
-on conflict (campaign_id, province_code) do update set target_rate = excluded.target_rate

@@ -1,0 +1,21 @@
+create temporary table incoming_reference_change (
+    version_id text not null,
+    unit_code text not null,
+    change text not null,
+    action text not null,
+    old_level text,
+    old_name text,
+    old_division_type text,
+    old_parent_code text,
+    old_province_code text,
+    new_level text,
+    new_name text,
+    new_division_type text,
+    new_parent_code text,
+    new_province_code text,
+    new_unit_code text,
+    facts_moved bigint,
+    reviewed_by text,
+    reviewed_on date,
+    reason text
+) on commit drop
