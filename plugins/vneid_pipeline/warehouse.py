@@ -12,7 +12,7 @@ from pathlib import Path
 
 import psycopg
 
-from vneid_pipeline import reference
+from vneid_pipeline import reference, regions
 from vneid_pipeline.settings import REFERENCE_DIR, SQL_DIR
 from vneid_pipeline.sqlfiles import load_sql
 
@@ -273,12 +273,17 @@ def load_province_crosswalks(conn: psycopg.Connection, reference_dir: Path) -> N
                          {**row, "whole_unit": row["whole_unit"] == "true"})
 
 
+def load_region_groupings(conn: psycopg.Connection, reference_dir: Path) -> None:
+    regions.load_region_groupings(conn, reference_dir, reference.admin_versions(reference_dir))
+
+
 REFERENCE_LOADERS: tuple[ReferenceLoader, ...] = (
     load_admin_versions,
     load_admin_units,  # before campaigns: facts are found through the campaigns as stored
     load_campaigns,
     load_campaign_targets,
     load_province_crosswalks,
+    load_region_groupings,
 )
 
 
