@@ -99,7 +99,8 @@ def main(argv: list[str] | None = None) -> None:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(output_bytes(rows))
     print(f"old communes: {len(ours)} in the crosswalk, {len(splits)} in dvhcvn splits.json; " + ", ".join(f"{k} {v}" for k, v in counts.items()))
-    print(f"dvhcvn splits.json and merges.json disagree on {sum(1 for c in set(splits) | set(merges) if splits.get(c) != merges.get(c))} old communes")
+    disagreeing = sum(1 for code in set(splits) | set(merges) if splits.get(code) != merges.get(code))
+    print(f"dvhcvn splits.json and merges.json disagree on {disagreeing} old communes")
     shared = [pair for pair in our_whole if pair in their_whole]
     agree = sum(1 for pair in shared if (our_whole[pair] == "true") == their_whole[pair])
     print(f"pairs: {len(our_whole)} in the crosswalk, {len(their_whole)} in dvhcvn, {len(shared)} in both; "

@@ -175,8 +175,8 @@ class CrosswalkReport:
     old_codes_not_in_table: list[str]      # pre-reform communes the table does not mention
     table_codes_not_in_old_list: list[str]  # old codes of the table missing from the pre-reform list (left out)
     province_label_corrected: list[str]     # old codes whose table province differs from the pre-reform list
-    forward_only: int                       # pairs in OLD_TO_NEW only (to_whole left empty)
-    backward_only: int                      # pairs in NEW_TO_OLD only (from_whole left empty)
+    forward_only: int                       # rows whose pair is in OLD_TO_NEW only (to_whole left empty)
+    backward_only: int                      # rows whose pair is in NEW_TO_OLD only (from_whole left empty)
     new_codes_without_old: list[str]        # current communes no pre-reform commune went into
 
 
@@ -212,8 +212,8 @@ def crosswalk(conversion: Conversion, before_rows: list[list[str]], after_rows: 
         old_codes_not_in_table=sorted(set(before) - table_old),
         table_codes_not_in_old_list=sorted(table_old - set(before)),
         province_label_corrected=sorted(code for code, label in labels.items() if code in before and before[code][1] != label),
-        forward_only=len(set(forward) - set(backward)),
-        backward_only=len(set(backward) - set(forward)),
+        forward_only=sum(1 for row in rows if row[9] == ""),
+        backward_only=sum(1 for row in rows if row[8] == ""),
         new_codes_without_old=sorted(set(after) - mapped_new),
     )
 
