@@ -183,9 +183,10 @@ class UnitChange:
         return self.recode.new_unit_code if self.action == "recoded" else None
 
 
-def _listed(problems: list[str]) -> str:
+def listed(problems: list[str]) -> str:
+    """The first MAX_LISTED items and how many more there are."""
     shown = "; ".join(problems[:MAX_LISTED])
-    return f"{len(problems)}: {shown}" + (f"; and {len(problems) - MAX_LISTED} more" if len(problems) > MAX_LISTED else "")
+    return shown + (f"; and {len(problems) - MAX_LISTED} more" if len(problems) > MAX_LISTED else "")
 
 
 def recode_files(reference_dir: Path = REFERENCE_DIR) -> dict[str, Path]:
@@ -235,7 +236,7 @@ def read_recodes(path: Path) -> dict[str, Recode]:
         if len(problems) == known:
             entries[code] = Recode(code, action, new_code or None, row["reviewed_by"], reviewed_on, row["reason"], line)
     if problems:
-        raise RecodeFileError(f"{path.name}: problems {_listed(problems)}")
+        raise RecodeFileError(f"{path.name}: {len(problems)} problem(s): {listed(problems)}")
     return entries
 
 
@@ -312,7 +313,7 @@ def decide_unit_changes(version_id: str, stored: dict[str, AdminUnit], incoming:
             problems.append(f"{recode_file} line {entry.line}: {entry.new_unit_code} already has accepted facts of "
                             f"its own; recoding {entry.unit_code} into it would merge two units (not supported)")
     if problems:
-        raise RecodeFileError(f"recode file for {version_id}: problems {_listed(problems)}")
+        raise RecodeFileError(f"recode file for {version_id}: {len(problems)} problem(s): {listed(problems)}")
     decided, unreviewed = [], []
     for change in changes:
         entry = recodes.get(change.unit_code) if change.change != "added" else None

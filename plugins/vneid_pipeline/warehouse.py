@@ -181,8 +181,8 @@ def load_admin_units(conn: psycopg.Connection, reference_dir: Path) -> list[refe
         unreviewed += problems
     if unreviewed:
         raise reference.UnreviewedUnitChange(
-            f"the reference files would rename, re-code or remove units that have accepted facts "
-            f"{reference._listed(unreviewed)}. Nothing was loaded. Either keep those units as they were, or "
+            f"the reference files would rename, re-code or remove {len(unreviewed)} unit(s) that have accepted facts: "
+            f"{reference.listed(unreviewed)}. Nothing was loaded. Either keep those units as they were, or "
             f"write a reviewed entry for each in {reference.RECODES_DIR}/<version_id>.csv "
             f"({','.join(reference.RECODE_COLUMNS)}; action rename = the same unit under its new attributes, "
             f"recode = its facts move to new_unit_code); see docs/operations.md section 7")

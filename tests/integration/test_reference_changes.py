@@ -131,7 +131,7 @@ def test_a_rename_of_a_commune_with_facts_stops_the_whole_load(with_facts, refer
     with pytest.raises(reference.UnreviewedUnitChange) as refused:
         warehouse.load_reference(with_facts, reference_dir)
     message = str(refused.value)
-    assert "units that have accepted facts 1: vn-2027-01 99001 name Xã Một → Xã Một Mới" in message
+    assert "remove 1 unit(s) that have accepted facts: vn-2027-01 99001 name Xã Một → Xã Một Mới" in message
     assert "recodes/<version_id>.csv" in message and "99005" not in message
     assert warehouse_state(with_facts) == before
 
