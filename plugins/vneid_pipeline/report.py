@@ -144,6 +144,25 @@ class NationalForecast:
 
 
 @dataclass(frozen=True)
+class RegionRow:
+    grouping_id: str
+    grouping_title: str
+    grouping_status: str
+    is_restated: bool
+    region_code: str
+    region_name: str
+    region_rank: int | None
+    provinces_reported: int
+    provinces_expected: int
+    is_complete: bool
+    participated: int | None = None
+    eligible: int | None = None
+    participation_rate: Decimal | None = None
+    target_rate: Decimal | None = None
+    target_gap: Decimal | None = None
+
+
+@dataclass(frozen=True)
 class ReportData:
     campaign: Campaign
     report_date: dt.date
@@ -155,6 +174,7 @@ class ReportData:
     bottom_communes: list[CommuneRow] = field(default_factory=list)
     province_forecasts: list[ProvinceForecast] = field(default_factory=list)
     national_forecast: NationalForecast | None = None
+    regions: list[RegionRow] = field(default_factory=list)
     min_commune_eligible: int = MIN_COMMUNE_ELIGIBLE
     generated_at: dt.datetime | None = None
 
@@ -191,6 +211,7 @@ def fetch_report_data(conn: psycopg.Connection, campaign_id: str, report_date: d
         bottom_communes=fetch_rows(conn, CommuneRow, "report/select_bottom_communes.sql", communes),
         province_forecasts=fetch_rows(conn, ProvinceForecast, "report/select_province_forecast.sql", params),
         national_forecast=national_forecast[0] if national_forecast else None,
+        regions=fetch_rows(conn, RegionRow, "report/select_region_ranking.sql", params),
         generated_at=generated_at,
     )
 
@@ -398,6 +419,72 @@ def _forecast_section(data: ReportData) -> str:
     return "".join(parts)
 
 
+def region_groupings(data: ReportData, restated: bool) -> list[list[RegionRow]]:
+    """The day's regions, one list per grouping in the order fetched, own or restated groupings only."""
+    groupings: dict[str, list[RegionRow]] = {}
+    for row in data.regions:
+        if row.is_restated == restated:
+            groupings.setdefault(row.grouping_id, []).append(row)
+    return list(groupings.values())
+
+
+def region_label(row: RegionRow) -> str:
+    """A region's name, with how many of its provinces are summed when not all are."""
+    return row.region_name if row.is_complete else (
+        f"{row.region_name} ({row.provinces_reported}/{row.provinces_expected} tỉnh)")
+
+
+def region_chart(data: ReportData, regions: list[RegionRow]) -> str:
+    ranked = sorted((r for r in regions if r.participation_rate is not None),
+                    key=lambda r: (-r.participation_rate, r.region_code))
+    target = format_percent(data.target_rate)
+    return bar_chart(
+        f"bieu-do-vung-{regions[0].grouping_id}",
+        [(region_label(r), r.participation_rate) for r in ranked],
+        data.target_rate,
+        title=f"Tỷ lệ tham gia theo vùng ngày {format_date(data.report_date)}: {regions[0].grouping_title}",
+        description=f"{len(ranked)} vùng có số liệu, xếp từ cao xuống thấp; đường nét đứt là chỉ tiêu {target}.",
+        format_rate=format_percent,
+        format_tick=format_tick,
+        target_label=f"Chỉ tiêu {target}",
+        label_width=330,
+    )
+
+
+def _region_table(regions: list[RegionRow]) -> str:
+    return table([("Hạng", True), ("Vùng", False), ("Tỉnh đã báo cáo", True), ("Đã tham gia", True),
+                  ("Đủ điều kiện", True), ("Tỷ lệ", True), ("Còn thiếu so với chỉ tiêu", True)],
+                 [[text(r.region_rank), text(r.region_name),
+                   f"{format_int(r.provinces_reported)}/{format_int(r.provinces_expected)}", format_int(r.participated),
+                   format_int(r.eligible), format_percent(r.participation_rate), escape(format_gap(r.target_gap))]
+                  for r in regions], "regions")
+
+
+DRAFT_NOTE = "Dự thảo: cách phân vùng này chưa được đối chiếu với văn bản chính thức."
+
+
+def _region_section(data: ReportData) -> str:
+    own, restated = region_groupings(data, restated=False), region_groupings(data, restated=True)
+    if not own and not restated:
+        return empty("Chưa có số liệu theo vùng cho ngày này.")
+    day = escape(format_date(data.report_date))
+    parts = ['<p class="note">Số liệu của vùng chỉ cộng các tỉnh, thành phố có báo cáo được tiếp nhận; vùng chưa đủ '
+             "tỉnh báo cáo ghi rõ số tỉnh đã cộng. Không so sánh vùng của hai cách phân vùng khác nhau.</p>"]
+    for regions in own:
+        draft = f'<p class="note">{escape(DRAFT_NOTE)}</p>' if regions[0].grouping_status == "draft" else ""
+        parts += [f"<h3>{text(regions[0].grouping_title)}</h3>", draft,
+                  f"<figure>{region_chart(data, regions)}<figcaption>Các vùng có số liệu ngày {day}, xếp theo tỷ lệ; "
+                  "màu xanh lá: đã đạt chỉ tiêu.</figcaption></figure>", _region_table(regions)]
+    for regions in restated:
+        draft = " (dự thảo)" if regions[0].grouping_status == "draft" else ""
+        note = f" {DRAFT_NOTE}" if draft else ""
+        parts += [f"<h3>Quy đổi theo đơn vị hành chính hiện nay: {text(regions[0].grouping_title)}{escape(draft)}</h3>",
+                  f'<p class="note">Số liệu của đợt này cộng theo các tỉnh, thành phố sau sắp xếp năm 2025 '
+                  f"(mart.province_daily_current_units); số tỉnh là số tỉnh cũ đã báo cáo.{escape(note)}</p>",
+                  _region_table(regions)]
+    return "".join(parts)
+
+
 def render_report_html(data: ReportData) -> str:
     """The daily report page: a pure function of the data, every value escaped, NFC, no script."""
     day = format_date(data.report_date)
@@ -415,6 +502,8 @@ def render_report_html(data: ReportData) -> str:
         '<h2 id="xep-hang">Xếp hạng các tỉnh, thành phố</h2>',
         '<p class="note">Thay đổi: so với hạng ngày hôm trước (▲ tăng hạng, ▼ giảm hạng, – giữ nguyên).</p>',
         _ranking_table(data),
+        '<h2 id="theo-vung">Tỷ lệ tham gia theo vùng kinh tế - xã hội</h2>',
+        _region_section(data),
         '<h2 id="tinh-trang">Tỉnh, thành phố chưa báo cáo, báo cáo trễ hạn hoặc bị cách ly</h2>',
         _issues_table(data),
         '<h2 id="xa">Xã, phường có tỷ lệ tham gia cao nhất và thấp nhất cả nước</h2>',
@@ -424,7 +513,7 @@ def render_report_html(data: ReportData) -> str:
         '<h2 id="du-bao">Dự báo khả năng đạt chỉ tiêu</h2>',
         _forecast_section(data),
         f"<footer>Nguồn: mart.national_daily, mart.province_daily, mart.commune_daily, mart.report_status, "
-        f"mart.province_forecast, mart.national_forecast.{generated} Xem thêm trang kiểm tra dữ liệu "
+        f"mart.province_forecast, mart.national_forecast, mart.region_daily.{generated} Xem thêm trang kiểm tra dữ liệu "
         f'<a href="kiem-tra-du-lieu-{data.report_date.isoformat()}.html">kiem-tra-du-lieu-{data.report_date.isoformat()}.html</a>.'
         "</footer>",
     ]
@@ -561,6 +650,20 @@ def build_workbook(data: ReportData) -> Workbook:
         ("Có nguy cơ", 10, None)], rows)
     if not rows:
         forecast.cell(3, 1, "Chưa có dự báo cho ngày này.")
+
+    regions = workbook.create_sheet("Theo vùng")
+    _sheet_table(regions, [
+        ("Cách phân vùng", 34, None), ("Văn bản", 11, None), ("Quy đổi theo đơn vị hiện nay", 12, None),
+        ("Hạng", 7, "0"), ("Mã vùng", 10, "@"), ("Vùng", 34, None), ("Tỉnh đã báo cáo", 10, "0"),
+        ("Tỉnh phải báo cáo", 10, "0"), ("Đủ số tỉnh", 8, None), ("Đã tham gia", 14, THOUSANDS),
+        ("Đủ điều kiện", 14, THOUSANDS), ("Tỷ lệ", 9, PERCENT), ("Chỉ tiêu", 9, PERCENT),
+        ("Còn thiếu so với chỉ tiêu", 12, PERCENT)], [
+        [r.grouping_title, "Dự thảo" if r.grouping_status == "draft" else "Chính thức", _yes_no(r.is_restated),
+         r.region_rank, r.region_code, r.region_name, r.provinces_reported, r.provinces_expected,
+         _yes_no(r.is_complete), r.participated, r.eligible, r.participation_rate, r.target_rate, r.target_gap]
+        for r in data.regions])
+    if not data.regions:
+        regions.cell(3, 1, "Chưa có số liệu theo vùng cho ngày này.")
     return workbook
 
 

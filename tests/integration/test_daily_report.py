@@ -63,7 +63,8 @@ def test_three_files_are_written_atomically_and_readable_by_others(reported):
 def test_workbook_matches_the_province_mart(reported):
     uri, _, paths = reported
     workbook = openpyxl.load_workbook(paths[1])
-    assert workbook.sheetnames == ["Tổng quan", "Xếp hạng", "Tình trạng báo cáo", "Xã cao nhất - thấp nhất", "Dự báo"]
+    assert workbook.sheetnames == ["Tổng quan", "Xếp hạng", "Tình trạng báo cáo", "Xã cao nhất - thấp nhất", "Dự báo",
+                                   "Theo vùng"]
     overview = workbook["Tổng quan"]
     assert len(overview._charts) == 1
     # one row per campaign day up to the report day; the days not published have no rate
@@ -171,13 +172,13 @@ def test_report_renders_in_headless_chromium(reported, chromium, tmp_path):
     for phrase in ("Xếp hạng các tỉnh, thành phố", "Tỷ lệ tham gia toàn quốc theo ngày", "Hải Dương", leader,
                    "Dự báo khả năng đạt chỉ tiêu", "29/05/2025", "61/63"):
         assert phrase in text, phrase
-    assert 'data-svg-count="2"' in dom
+    assert 'data-svg-count="3"' in dom
     sizes, declared = {}, {}
     for svg in re.findall(r"<svg[^>]*>", dom):
         chart = re.search(r' id="([^"]+)"', svg).group(1)
         sizes[chart] = tuple(map(int, re.search(r'data-rendered-size="(\d+)x(\d+)"', svg).groups()))
         declared[chart] = tuple(int(re.search(rf' {name}="(\d+)"', svg).group(1)) for name in ("width", "height"))
-    assert set(sizes) == {"bieu-do-toan-quoc", "bieu-do-tinh"}
+    assert set(sizes) == {"bieu-do-toan-quoc", "bieu-do-tinh", "bieu-do-vung-vung-kt-xh-2023"}
     assert all(width > 300 and height > 200 for width, height in sizes.values()), sizes
     assert sizes == declared  # laid out at full size in a 1280 px window
     assert sizes["bieu-do-tinh"][1] > 61 * 20  # one 16 px bar (and a 4 px gap) per accepted province
@@ -210,6 +211,35 @@ def test_report_page_lists_the_faulty_provinces_and_the_forecast(reported):
         assert name in forecast
     if not at_risk:
         assert "Không có tỉnh, thành phố nào có nguy cơ" in forecast
+
+
+def test_region_section_and_sheet_match_the_region_mart(reported):
+    uri, _, paths = reported
+    regions = query(uri, "select grouping_id, is_restated, region_rank, region_code, region_name, provinces_reported, "
+                         "provinces_expected, participated, participation_rate from mart.region_daily "
+                         "where campaign_id = %s and report_date = %s "
+                         "order by is_restated, grouping_id, region_rank nulls last, region_code", [CAMPAIGN, DAY])
+    assert [(grouping, restated) for grouping, restated, *_ in regions] == (
+        [("vung-kt-xh-2023", False)] * 6 + [("vung-kt-xh-2025", True)] * 6)
+    sheet = openpyxl.load_workbook(paths[1])["Theo vùng"]
+    cells = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2, max_row=13)]
+    assert [(row[3], row[4], row[5], row[6], row[7], row[9]) for row in cells] == [
+        (rank, code, name, reported, expected, participated)
+        for _, _, rank, code, name, reported, expected, participated, _ in regions]
+    assert [row[1] for row in cells] == ["Chính thức"] * 6 + ["Dự thảo"] * 6
+    assert all(abs(row[11] - float(region[8])) < 1e-12 for row, region in zip(cells, regions, strict=True))
+
+    page = paths[0].read_text(encoding="utf-8-sig")
+    svg = page[page.index('id="bieu-do-vung-vung-kt-xh-2023"'):]
+    svg = svg[:svg.index("</svg>")]
+    bars = re.findall(r'<rect class="bar"[^>]*><title>([^:<]+):', svg)
+    # Hà Nội missing and Hải Dương quarantined: Đồng bằng sông Hồng sums 9 of its 11 provinces
+    assert len(bars) == 6 and "Đồng bằng sông Hồng (9/11 tỉnh)" in bars
+    text = unescape(re.sub(r"<[^>]+>", " ", page))
+    section = text[text.index("Tỷ lệ tham gia theo vùng kinh tế - xã hội"):text.index("Tỉnh, thành phố chưa báo cáo")]
+    restated = section[section.index("Quy đổi theo đơn vị hành chính hiện nay"):]
+    assert "(dự thảo)" in restated and "Duyên hải Nam Trung Bộ và Tây Nguyên" in restated
+    assert "Tây Nguyên" in section[:section.index("Quy đổi")]
 
 
 def test_validation_page_shows_the_quarantined_rule_and_value(reported):

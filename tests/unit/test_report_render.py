@@ -19,6 +19,7 @@ from vneid_pipeline.report import (
     NationalForecast,
     ProvinceForecast,
     ProvinceRow,
+    RegionRow,
     ReportData,
     build_workbook,
     format_gap,
@@ -83,6 +84,15 @@ def report_data(**overrides) -> ReportData:
         ],
         national_forecast=NationalForecast(Decimal("0.164308"), TARGET, Decimal("0.0542"), dt.date(2025, 5, 22),
                                            dt.date(2025, 5, 29), False, False, dt.date(2025, 5, 5), 2),
+        regions=[
+            RegionRow("vung-kt-xh-2023", "6 vùng (63 tỉnh)", "official", False, "DBSH", "Đồng bằng sông Hồng", 1, 1, 3,
+                      False, 1_290_087, 6_290_000, Decimal("0.2051"), TARGET, TARGET - Decimal("0.2051")),
+            RegionRow("vung-kt-xh-2023", "6 vùng (63 tỉnh)", "official", False, "DNB", "Đông Nam Bộ", 2, 1, 1,
+                      True, 900_000, 7_000_000, Decimal("0.128571"), TARGET, TARGET - Decimal("0.128571")),
+            RegionRow("vung-kt-xh-2023", "6 vùng (63 tỉnh)", "official", False, "TN", HOSTILE, None, 0, 1, False),
+            RegionRow("vung-kt-xh-2025", "6 vùng (34 tỉnh)", "draft", True, "DBSH", "Đồng bằng sông Hồng", 1, 1, 3,
+                      False, 1_290_087, 6_290_000, Decimal("0.2051"), TARGET, TARGET - Decimal("0.2051")),
+        ],
     )
     values.update(overrides)
     return ReportData(**values)
@@ -233,11 +243,37 @@ def test_empty_sections_say_so():
     assert "Không có tỉnh, thành phố nào có nguy cơ" in " ".join(parse(render_report_html(no_risk)).text)
 
 
+def test_region_section_charts_the_own_grouping_and_labels_the_restated_draft():
+    document = render_report_html(report_data())
+    svg = svg_section(document, "bieu-do-vung-vung-kt-xh-2023")
+    bars = re.findall(r'<rect class="bar"[^>]*><title>([^<]+)</title>', svg)
+    # an incomplete region says how many of its provinces are summed; a region without figures has no bar
+    assert bars == ["Đồng bằng sông Hồng (1/3 tỉnh): 20,5 %", "Đông Nam Bộ: 12,9 %"]
+    assert 'class="target"' in svg and "Chỉ tiêu 90,0 %" in svg
+    assert 'id="bieu-do-vung-vung-kt-xh-2025"' not in document  # restated figures get a table, not a chart
+    section = document[document.index('id="theo-vung"'):document.index('id="tinh-trang"')]
+    text = " ".join(parse(section).text)
+    assert "Không so sánh vùng của hai cách phân vùng khác nhau" in text
+    restated = text[text.index("Quy đổi theo đơn vị hành chính hiện nay"):]
+    assert "6 vùng (34 tỉnh) (dự thảo)" in restated and "chưa được đối chiếu với văn bản chính thức" in restated
+    assert "Dự thảo" not in text[:text.index("Quy đổi")]  # the official grouping is not labelled draft
+    assert HOSTILE not in section and "&lt;script&gt;" in section
+    assert section.count('<table class="regions">') == 2
+    empty_day = " ".join(parse(render_report_html(report_data(regions=[]))).text)
+    assert "Chưa có số liệu theo vùng cho ngày này." in empty_day
+
+
 def test_workbook_has_the_sheets_formats_and_a_line_chart():
     buffer = io.BytesIO()
     build_workbook(report_data()).save(buffer)
     workbook = openpyxl.load_workbook(io.BytesIO(buffer.getvalue()))
-    assert workbook.sheetnames == ["Tổng quan", "Xếp hạng", "Tình trạng báo cáo", "Xã cao nhất - thấp nhất", "Dự báo"]
+    assert workbook.sheetnames == ["Tổng quan", "Xếp hạng", "Tình trạng báo cáo", "Xã cao nhất - thấp nhất", "Dự báo",
+                                   "Theo vùng"]
+    regions = workbook["Theo vùng"]
+    assert [cell.value for cell in regions[2]][:8] == ["6 vùng (63 tỉnh)", "Chính thức", "Không", 1, "DBSH",
+                                                       "Đồng bằng sông Hồng", 1, 3]
+    assert regions["L2"].value == 0.2051 and regions["L2"].number_format == "0.0%"
+    assert [regions["B5"].value, regions["C5"].value] == ["Dự thảo", "Có"]
     ranking = workbook["Xếp hạng"]
     assert ranking.freeze_panes == "A2" and ranking["A1"].font.bold
     assert [cell.value for cell in ranking[2]][:7] == [1, 2, "01", "Hà Nội", 1_290_087, 6_290_000, 0.2051]
