@@ -29,11 +29,12 @@ UTF8_BOM = b"\xef\xbb\xbf"
 BREAKDOWN_MARTS = tuple(f"{level}_daily_by_{dimension}" for dimension in ("section", "citizen_group")
                         for level in ("commune", "district", "province", "national"))
 MART_REFRESH_ORDER = ("report_status", "commune_daily", "district_daily", "province_daily", "national_daily",
-                      "province_forecast", "national_forecast", "province_daily_current_units", *BREAKDOWN_MARTS,
-                      "region_daily")
+                      "province_forecast", "national_forecast", "province_daily_current_units", "commune_daily_current_units",
+                      *BREAKDOWN_MARTS, "region_daily")
 EXPORTED_MARTS = ("national_daily", "province_daily", "district_daily", "commune_daily", "report_status",
-                  "province_forecast", "national_forecast", "province_daily_current_units", *BREAKDOWN_MARTS,
-                  "region_daily")
+                  "province_forecast", "national_forecast", "province_daily_current_units", "commune_daily_current_units",
+                  *BREAKDOWN_MARTS, "region_daily")
+RESTATED_MARTS = ("province_daily_current_units", "commune_daily_current_units")
 # Parquet types of the mart columns. numeric becomes double: the warehouse and the CSV files keep
 # the exact fractions, Parquet readers get the type they chart directly.
 PARQUET_TYPES = {"text": pa.string(), "date": pa.date32(), "bigint": pa.int64(), "integer": pa.int32(),
@@ -127,7 +128,7 @@ def export_files(uri: str, campaign_id: str, report_date: dt.date, publish_root:
         is_restated = conn.execute(load_sql("publish/select_campaign_is_restated.sql"), params).fetchone()[0]
         for mart in EXPORTED_MARTS:
             if (mart.startswith("district_daily") and not has_districts) or (
-                    mart == "province_daily_current_units" and not is_restated):
+                    mart in RESTATED_MARTS and not is_restated):
                 continue
             target = day_dir / f"{mart}.csv"
             _write_atomically(target, _copy_out(conn, load_sql(f"publish/export_{mart}.sql"), params))

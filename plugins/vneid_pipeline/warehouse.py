@@ -12,7 +12,7 @@ from pathlib import Path
 
 import psycopg
 
-from vneid_pipeline import reference, regions
+from vneid_pipeline import crosswalks, reference, regions
 from vneid_pipeline.settings import REFERENCE_DIR, SQL_DIR
 from vneid_pipeline.sqlfiles import load_sql
 
@@ -283,6 +283,7 @@ REFERENCE_LOADERS: tuple[ReferenceLoader, ...] = (
     load_campaigns,
     load_campaign_targets,
     load_province_crosswalks,
+    crosswalks.load_commune_crosswalks,
     load_region_groupings,
 )
 
