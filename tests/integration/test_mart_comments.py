@@ -12,7 +12,7 @@ BREAKDOWN_MARTS = tuple(f"{level}_daily_by_{dimension}" for dimension in ("secti
                         for level in ("commune", "district", "province", "national"))
 MARTS = ("national_daily", "province_daily", "district_daily", "commune_daily", "report_status", "province_forecast",
          "national_forecast", "validation_outcome",
-         "province_daily_current_units", "region_daily", *BREAKDOWN_MARTS)
+         "province_daily_current_units", "commune_daily_current_units", "region_daily", *BREAKDOWN_MARTS)
 
 TABLE_COMMENTS = """
 select cls.relname, obj_description(cls.oid, 'pg_class')
