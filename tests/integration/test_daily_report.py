@@ -182,6 +182,7 @@ def test_report_renders_in_headless_chromium(reported, chromium, tmp_path):
     assert all(width > 300 and height > 200 for width, height in sizes.values()), sizes
     assert sizes == declared  # laid out at full size in a 1280 px window
     assert sizes["bieu-do-tinh"][1] > 61 * 20  # one 16 px bar (and a 4 px gap) per accepted province
+    assert sizes["bieu-do-vung-vung-kt-xh-2023"][1] > 6 * 28  # one 24 px bar (and a 4 px gap) per region
 
     screenshot = tmp_path / "report.png"
     chromium(tmp_path, f"--screenshot={screenshot}", "--window-size=1280,2000", paths[0].as_uri())
