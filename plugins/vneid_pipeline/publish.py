@@ -34,6 +34,7 @@ MART_REFRESH_ORDER = ("report_status", "commune_daily", "district_daily", "provi
 EXPORTED_MARTS = ("national_daily", "province_daily", "district_daily", "commune_daily", "report_status",
                   "province_forecast", "national_forecast", "province_daily_current_units", "commune_daily_current_units",
                   *BREAKDOWN_MARTS, "region_daily")
+# Written only for a campaign restated in current units through the crosswalk each one needs.
 RESTATED_MARTS = ("province_daily_current_units", "commune_daily_current_units")
 # Parquet types of the mart columns. numeric becomes double: the warehouse and the CSV files keep
 # the exact fractions, Parquet readers get the type they chart directly.
@@ -125,10 +126,11 @@ def export_files(uri: str, campaign_id: str, report_date: dt.date, publish_root:
     written = []
     with connect(uri) as conn:
         has_districts = conn.execute(load_sql("publish/select_campaign_has_districts.sql"), params).fetchone()[0]
-        is_restated = conn.execute(load_sql("publish/select_campaign_is_restated.sql"), params).fetchone()[0]
+        restated = conn.execute(load_sql("publish/select_campaign_is_restated.sql"), params)
+        is_restated = dict(zip((column.name for column in restated.description), restated.fetchone()))
         for mart in EXPORTED_MARTS:
             if (mart.startswith("district_daily") and not has_districts) or (
-                    mart in RESTATED_MARTS and not is_restated):
+                    mart in RESTATED_MARTS and not is_restated[mart]):
                 continue
             target = day_dir / f"{mart}.csv"
             _write_atomically(target, _copy_out(conn, load_sql(f"publish/export_{mart}.sql"), params))

@@ -7,17 +7,18 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import shutil
 from collections import defaultdict
 from decimal import Decimal
 
 import pyarrow.parquet as pq
 import pytest
 
-from vneid_pipeline import publish, reference
+from vneid_pipeline import crosswalks, ingest, publish, reference, warehouse
 from vneid_pipeline.settings import REFERENCE_DIR
 from vneid_pipeline.simulator import Fault, FeedSimulator
 
-from .helpers import ingest_and_publish_simulated_days, query, scalar
+from .helpers import ingest_and_publish_simulated_days, query, scalar, settings_for
 
 CAMPAIGN = "hien-phap-2025"
 DAY = dt.date(2025, 5, 20)
@@ -170,3 +171,42 @@ def test_a_campaign_on_the_latest_version_is_not_restated(published, tmp_path):
     publish.publish_day(uri, "van-kien-dai-hoi-xiv", day, tmp_path)
     assert scalar(uri, "select count(*) from mart.commune_daily_current_units where campaign_id = 'van-kien-dai-hoi-xiv'") == 0
     assert not (tmp_path / "van-kien-dai-hoi-xiv" / day.isoformat() / "commune_daily_current_units.csv").exists()
+
+
+def test_a_new_version_and_its_commune_crosswalk_are_data(fresh_database, tmp_path):
+    """A later version and a crosswalk into it, added as files: the current campaign is restated with no code change."""
+    folder = tmp_path / "reference"
+    shutil.copytree(REFERENCE_DIR, folder)
+    (folder / "admin_units" / "vn-2026-01.csv").write_text(
+        "unit_code,level,name,division_type,parent_code,province_code\n"
+        "01,province,Thành phố Hà Nội,thành phố trung ương,,01\n"
+        "90001,commune,Phường Một,phường,01,01\n90002,commune,Phường Hai,phường,01,01\n"
+        "90003,commune,Phường Ba,phường,01,01\n", encoding="utf-8")
+    with (folder / "admin_versions.csv").open("a", encoding="utf-8") as versions:
+        versions.write('vn-2026-01,"A synthetic adjustment: 1 province, 3 communes",2026-01-01,,false,admin_units/vn-2026-01.csv\n')
+    header = ",".join(crosswalks.COLUMNS) + "\n"
+    pairs = [("00004", "90001", "true", "true"), ("00008", "90002", "true", "true"), ("00025", "90002", "true", "true"),
+             ("00070", "90002", "false", "false"), ("00070", "90003", "false", "false")]
+    (folder / "crosswalks" / "commune_vn-2025-07_to_vn-2026-01.csv").write_text(header + "".join(
+        f"vn-2025-07,{old},,01,vn-2026-01,{new},,01,{from_whole},{to_whole}\n" for old, new, from_whole, to_whole in pairs),
+        encoding="utf-8")
+    warehouse.prepare(fresh_database, folder)
+    day = dt.date(2025, 11, 3)
+    landing = tmp_path / "landing" / "van-kien-dai-hoi-xiv" / "01"
+    landing.mkdir(parents=True)
+    (landing / f"{day}.csv").write_text("commune_code,commune_name,eligible,participated,agreed\n"
+                                        "00004,,1000,500,400\n00008,,2000,1000,900\n00025,,3000,1500,1400\n"
+                                        "00070,,4000,2000,\n", encoding="utf-8")
+    settings = settings_for(fresh_database, source="files", landing_dir=tmp_path / "landing", recheck_days=0)
+    now = dt.datetime(2025, 11, 3, 16, tzinfo=ingest.LOCAL_TZ)
+    assert ingest.ingest_province(settings, "van-kien-dai-hoi-xiv", "01", day, now=now).target_day.status == "accepted"
+    publish.publish_day(fresh_database, "van-kien-dai-hoi-xiv", day, tmp_path / "publish")
+    assert query(fresh_database, "select commune_code, current_version_id, restatement, former_commune_codes, eligible, agreed, "
+                                 "eligible_from_partial_parents, round(partial_parent_share, 6) from mart.commune_daily_current_units "
+                                 "order by commune_code") == [
+        ("90001", "vn-2026-01", "exact", "00004", 1000, 400, 0, Decimal("0.000000")),
+        ("90002", "vn-2026-01", "not_exact", "00008,00025,00070", 9000, None, 4000, Decimal("0.444444")),
+        ("90003", "vn-2026-01", "not_exact", "00070", 4000, None, 4000, Decimal("1.000000")),
+    ]
+    assert (tmp_path / "publish" / "van-kien-dai-hoi-xiv" / day.isoformat() / "commune_daily_current_units.csv").exists()
+    assert not (tmp_path / "publish" / "van-kien-dai-hoi-xiv" / day.isoformat() / "province_daily_current_units.csv").exists()
