@@ -14,8 +14,8 @@ from .helpers import query, settings_for
 CAMPAIGN = "van-kien-dai-hoi-xiv"
 DAY = dt.date(2025, 11, 3)
 OFFICIAL_UNITS = REFERENCE_DIR / "admin_units" / "vn-2025-07.csv"
-# Codes the June 2025 draft list did not have (its 00082 was another ward, or none) and codes whose
-# draft name was another: the draft said Phường Kim Liên for 00226 and Phường Yên Sở for 00331.
+# Codes the June 2025 draft list did not have, and codes whose draft name was another: the draft
+# said Phường Kim Liên for 00226 and Phường Yên Sở for 00331.
 OFFICIAL_ONLY = {"00082": "Phường Cửa Nam", "00229": "Phường Kim Liên"}
 RENAMED = {"00226": "Phường Văn Miếu - Quốc Tử Giám", "00331": "Phường Hoàng Mai"}
 DRAFT_ONLY_CODE = "00073"  # Phường Cửa Nam in the draft; 00082 officially
