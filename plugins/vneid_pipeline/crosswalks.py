@@ -18,7 +18,6 @@ from vneid_pipeline.sqlfiles import load_sql
 COLUMNS = ("from_version_id", "from_commune_code", "from_commune_name", "from_province_code", "to_version_id",
            "to_commune_code", "to_commune_name", "to_province_code", "from_whole", "to_whole")
 FLAGS = {"true": True, "false": False, "": None}
-MAX_LISTED = 20
 
 
 class CrosswalkError(ValueError):
@@ -35,11 +34,6 @@ class CommunePair:
     to_province_code: str
     from_whole: bool | None
     to_whole: bool | None
-
-
-def _listed(problems: list[str]) -> str:
-    shown = "; ".join(problems[:MAX_LISTED])
-    return shown + (f"; and {len(problems) - MAX_LISTED} more" if len(problems) > MAX_LISTED else "")
 
 
 def read_commune_crosswalk(path: Path, versions: dict[str, reference.AdminVersion]) -> list[CommunePair]:
@@ -82,7 +76,7 @@ def read_commune_crosswalk(path: Path, versions: dict[str, reference.AdminVersio
                                      row["to_version_id"], row["to_commune_code"], row["to_province_code"],
                                      FLAGS[row["from_whole"]], FLAGS[row["to_whole"]]))
     if problems:
-        raise CrosswalkError(f"{path.name}: {len(problems)} problem(s): {_listed(problems)}")
+        raise CrosswalkError(f"{path.name}: {len(problems)} problem(s): {reference.listed(problems)}")
     return pairs
 
 
