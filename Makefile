@@ -6,7 +6,7 @@ SOURCE ?= http
 RUN_ARGS := --source $(SOURCE) $(if $(LANDING),--landing $(LANDING)) $(if $(CAMPAIGN),--campaign $(CAMPAIGN)) \
 	$(if $(START),--start $(START)) $(if $(END),--end $(END)) $(if $(BREAKDOWN),--breakdown)
 
-.PHONY: run test venv ui lint bench stop-db clean
+.PHONY: run test venv up down status ui lint bench stop-db clean
 
 $(VENV)/.installed: requirements.lock
 	$(PYTHON_FOR_VENV) -m venv $(VENV)
@@ -22,12 +22,19 @@ run: venv
 test: venv
 	$(PY) -m pytest
 
-# The Airflow UI over the metadata DB that `make run` filled (.airflow/), on 127.0.0.1:8080.
-ui: venv
-	AIRFLOW_HOME=$(CURDIR)/.airflow AIRFLOW__CORE__DAGS_FOLDER=$(CURDIR)/dags \
-	AIRFLOW__CORE__PLUGINS_FOLDER=$(CURDIR)/plugins AIRFLOW__CORE__LOAD_EXAMPLES=False \
-	AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_ALL_ADMINS=True PYTHONPATH=$(CURDIR)/plugins \
-	$(VENV)/bin/airflow api-server --host 127.0.0.1 --port 8080
+# A live local Airflow (scheduler, dag-processor, triggerer, api-server; LocalExecutor) with the
+# warehouse, its metadata DB and the feed simulator: UI on http://127.0.0.1:8080. `make down` stops it.
+up: venv
+	$(PY) scripts/local_airflow.py up
+
+down: venv
+	$(PY) scripts/local_airflow.py down
+
+status: venv
+	$(PY) scripts/local_airflow.py status
+
+# The UI is the live Airflow's (two api-servers would fight over the port).
+ui: up
 
 # Not part of CI: load throughput against raw COPY and pandas.to_sql, scaling, memory, publish
 # time, BI query latency, Airflow overhead. BENCH_ARGS=--quick for a run of about two minutes.
