@@ -1,6 +1,11 @@
 """The one module of the package that knows Airflow: it turns task context into domain calls.
 
 DAG files stay thin by calling these functions; everything else in the package is plain Python.
+Every task process parses its DAG file again, and the DAG files import this module, so at module
+level it imports only `airflow.sdk` and the settings: each function imports the domain module it
+calls (pandas, pyarrow, psycopg and Great Expectations come with those), and a worker that preloads
+them (docs/performance.md, "The cost of a task") finds them already imported.
+tests/dags/test_dag_imports.py holds the DAG files to this.
 """
 
 from __future__ import annotations
@@ -13,7 +18,6 @@ from zoneinfo import ZoneInfo
 from airflow.sdk import Asset, BaseNotifier, get_current_context
 from airflow.sdk.exceptions import AirflowFailException, AirflowSkipException
 
-from vneid_pipeline import ingest, monitoring, publish, report, sources, warehouse
 from vneid_pipeline.settings import REPORT_TIMEZONE, Settings, load_settings
 
 log = logging.getLogger(__name__)
@@ -44,10 +48,14 @@ def run_report_date() -> dt.date:
 
 
 def prepare_warehouse() -> None:
+    from vneid_pipeline import warehouse
+
     warehouse.prepare(task_settings().warehouse_uri)
 
 
 def _skip_outside_campaign(settings: Settings) -> None:
+    from vneid_pipeline import ingest
+
     campaign = ingest.campaign_dates(settings.warehouse_uri, settings.campaign_id)
     report_date = run_report_date()
     if not campaign[0] <= report_date <= campaign[1]:
@@ -56,6 +64,8 @@ def _skip_outside_campaign(settings: Settings) -> None:
 
 
 def plan_provinces() -> list[dict]:
+    from vneid_pipeline import ingest
+
     settings = task_settings()
     _skip_outside_campaign(settings)
     context = get_current_context()
@@ -73,6 +83,8 @@ def ingest_province(province: dict) -> None:
     `dq.ingest_attempt`), and pushing it cost one more Execution API call for each of the 63
     tasks of every day.
     """
+    from vneid_pipeline import ingest, sources
+
     settings = task_settings()
     context = get_current_context()
     context["province_label"] = f"{province['province_code']} {province['province_name']}"
@@ -95,6 +107,8 @@ def ingest_province(province: dict) -> None:
 
 def record_ingest_day(outlet_events) -> dict:
     """Fail the run when a province got no recorded fate (a pipeline error); otherwise announce the days."""
+    from vneid_pipeline import ingest
+
     settings = task_settings()
     _skip_outside_campaign(settings)
     context = get_current_context()
@@ -141,12 +155,16 @@ def _campaign_day(request: dict) -> tuple[str, dt.date]:
 
 
 def publish_day(request: dict) -> dict:
+    from vneid_pipeline import publish
+
     settings = load_settings()
     published = publish.publish_day(settings.warehouse_uri, *_campaign_day(request), settings.publish_root)
     return {"rows": published.rows, "files": len(published.files)}
 
 
 def write_report(request: dict) -> dict:
+    from vneid_pipeline import report
+
     settings = load_settings()
     written = report.write_daily_report(settings.warehouse_uri, *_campaign_day(request), settings.publish_root)
     log.info("report files for %s %s: %s", request["campaign_id"], request["report_date"], written)
@@ -154,6 +172,8 @@ def write_report(request: dict) -> dict:
 
 
 def check_national_publication() -> dict:
+    from vneid_pipeline import monitoring
+
     settings = task_settings()
     _skip_outside_campaign(settings)
     publication = monitoring.check_publication(settings.warehouse_uri, settings.campaign_id, run_report_date())
@@ -165,5 +185,7 @@ class DeadlineAlertNotifier(BaseNotifier):
     """Calls monitoring.send_alert with what failed, for on_failure_callback."""
 
     def notify(self, context) -> None:
+        from vneid_pipeline import monitoring
+
         exception = context.get("exception")
         monitoring.send_alert(f"[{context['dag'].dag_id}] {exception or 'failed'}")
