@@ -308,7 +308,7 @@ class LocalAirflow:
             if not any(_start_ticks(pid) == tick and tick is not None for pid, tick in ticks.items()):
                 break
             time.sleep(0.2)
-        for name, pids in targets.items():
+        for pids in targets.values():
             try:
                 os.killpg(pids[0], signal.SIGKILL)
             except (ProcessLookupError, PermissionError):
