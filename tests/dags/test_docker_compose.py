@@ -42,6 +42,14 @@ AIRFLOW_COMMANDS = {
     "airflow-triggerer": "triggerer",
     "airflow-worker": "celery worker",
 }
+# The executor and Celery settings of the compose file, by name: tests/e2e/test_live_celery.py runs a
+# campaign day with exactly these variables (on a local Redis and PostgreSQL), so the names are one set.
+CELERY_ENV_NAMES = frozenset({
+    "AIRFLOW__CORE__EXECUTOR",
+    "AIRFLOW__CELERY__BROKER_URL",
+    "AIRFLOW__CELERY__RESULT_BACKEND",
+    "AIRFLOW__CELERY__WORKER_CONCURRENCY",
+})
 # Repository folders every Airflow component sees, at the paths Airflow and settings.py use.
 CODE_MOUNTS = ("dags", "plugins", "include", "expectations")
 DATA_MOUNTS = ("publish", "landing")
@@ -232,6 +240,19 @@ def test_celery_executor_with_redis_broker():
     assert execution_api.hostname == "airflow-apiserver"
     assert execution_api.port == 8080 and execution_api.path == "/execution/"
     assert services()["airflow-apiserver"]["ports"] == ["${AIRFLOW_HOST_PORT:-8080}:8080"]
+
+
+def test_celery_settings_are_those_the_live_celery_test_runs():
+    env = environment(compose()["x-airflow-common"])
+    names = {key for key in env if key.startswith("AIRFLOW__CELERY") or key == "AIRFLOW__CORE__EXECUTOR"}
+    assert names == CELERY_ENV_NAMES, (
+        "the compose file's Celery settings changed: update CELERY_ENV_NAMES, and so tests/e2e/test_live_celery.py "
+        f"(added {sorted(names - CELERY_ENV_NAMES)}, removed {sorted(CELERY_ENV_NAMES - names)})"
+    )
+    assert env["AIRFLOW__CORE__EXECUTOR"] == "CeleryExecutor"
+    assert services()["airflow-worker"]["command"] == "celery worker"
+    assert urlsplit(resolved_env("airflow-worker")["AIRFLOW__CELERY__RESULT_BACKEND"]).scheme == "db+postgresql"
+    assert int(resolved_env("airflow-worker")["AIRFLOW__CELERY__WORKER_CONCURRENCY"]) >= 1
 
 
 def test_components_share_their_keys():
