@@ -3,6 +3,9 @@ PYTHON_FOR_VENV ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 SOURCE ?= http
+# The port of this checkout's own PostgreSQL (data in .local/pg-<port>/, see docs/operations.md).
+PG_PORT ?= $(or $(VNEID_LOCAL_PG_PORT),55432)
+export VNEID_LOCAL_PG_PORT := $(PG_PORT)
 RUN_ARGS := --source $(SOURCE) $(if $(LANDING),--landing $(LANDING)) $(if $(CAMPAIGN),--campaign $(CAMPAIGN)) \
 	$(if $(START),--start $(START)) $(if $(END),--end $(END)) $(if $(BREAKDOWN),--breakdown)
 
@@ -45,7 +48,9 @@ lint: venv
 	$(VENV)/bin/ruff check .
 
 stop-db: venv
-	PYTHONPATH=plugins $(PY) -c "from vneid_pipeline.localpg import LocalPostgres; LocalPostgres.for_port(55432).stop()"
+	PYTHONPATH=plugins $(PY) -c "from vneid_pipeline.localpg import LocalPostgres; LocalPostgres.for_port($(PG_PORT)).stop()"
 
-clean: stop-db
+# Stops this checkout's PostgreSQL and deletes its data (.local/pg-<port>/): the next run starts empty.
+clean: venv
+	PYTHONPATH=plugins $(PY) -c "from vneid_pipeline.localpg import LocalPostgres; LocalPostgres.for_port($(PG_PORT)).remove()"
 	rm -rf .airflow publish landing

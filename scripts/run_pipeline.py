@@ -34,6 +34,7 @@ def configure_airflow_environment() -> None:
     os.environ["AIRFLOW__CORE__LOAD_EXAMPLES"] = "False"
     os.environ.setdefault("AIRFLOW__LOGGING__LOGGING_LEVEL", "WARNING")
     os.environ.setdefault("AIRFLOW__CORE__UNIT_TEST_MODE", "False")
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")  # no usage-statistics thread or network call per context
     sys.path.insert(0, str(PROJECT_ROOT / "plugins"))
 
 
@@ -80,13 +81,17 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 
 def ensure_warehouse(port: int) -> str:
-    from vneid_pipeline.localpg import LocalPostgres
+    """This checkout's own PostgreSQL on `port` (data in .local/pg-<port>/), unless a warehouse is configured."""
+    from vneid_pipeline.localpg import LocalPostgres, PortHeldError
 
     configured = os.environ.get("AIRFLOW_CONN_VNEID_WAREHOUSE")
     if configured:
         return configured
     server = LocalPostgres.for_port(port)
-    server.start()
+    try:
+        server.start()
+    except PortHeldError as error:
+        raise SystemExit(f"error: {error}") from None
     uri = server.create_database("vneid")
     os.environ["AIRFLOW_CONN_VNEID_WAREHOUSE"] = uri
     return uri

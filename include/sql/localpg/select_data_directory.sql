@@ -1,0 +1,1 @@
+select current_setting('data_directory') as data_directory
