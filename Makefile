@@ -43,6 +43,7 @@ ui: up
 # time, BI query latency, Airflow overhead. BENCH_ARGS=--quick for a run of about two minutes.
 bench: venv
 	$(PY) bench/run_bench.py $(BENCH_ARGS)
+	$(PY) bench/task_cost.py $(TASK_COST_ARGS)
 
 lint: venv
 	$(VENV)/bin/ruff check .
