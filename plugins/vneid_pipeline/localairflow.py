@@ -179,6 +179,11 @@ class LocalAirflow:
             "AIRFLOW__LOGGING__TRIGGER_LOG_SERVER_PORT": str(free_port()),
             "AIRFLOW__SCHEDULER__ENABLE_HEALTH_CHECK": "False",
             "GX_ANALYTICS_ENABLED": "False",
+            # The LocalExecutor's workers start from a fork server that imported pandas, Great Expectations
+            # and the task runner once; each task forked from a worker inherits them (vneid_pipeline.worker_preload).
+            "AIRFLOW__SCHEDULER__MP_START_METHOD": "forkserver",
+            "AIRFLOW__SCHEDULER__MP_FORKSERVER_PRELOAD":
+                "airflow.sdk.execution_time.task_runner,airflow.dag_processing.dagbag,vneid_pipeline.worker_preload",
             "PYTHONPATH": os.pathsep.join(p for p in (plugins, os.environ.get("PYTHONPATH")) if p),
         })
         if self.metadata_uri:
