@@ -13,17 +13,20 @@ the campaign), **ingest** (one mapped task per province, labelled with its code 
 3. **validate** it with the Great Expectations suite `expectations/province_report_v1.json`;
 4. **load** it: `COPY` into staging and merge into core in one transaction.
 
-**Reading the grid.** A red province square means a report was **quarantined**: the task log and
-`mart.report_status` give the rule, the row and the value; the province's feedback file is under
-`publish/<campaign>/<date>/feedback/`. A pink (skipped) square means the province published
-**nothing** by the cut-off. Neither stops the day: `announce.record_ingest_day` still announces
-the warehouse Asset and the publish DAG runs.
+**Reading the grid.** `ingest_province` is one cell per run until you open it; opened, it lists one
+row per province, labelled `<code> <name>`. A red (failed) province means its report was
+**quarantined**: the task log and `mart.report_status` give the rule, the row and the value; the
+province's feedback file is under `publish/<campaign>/<date>/feedback/`. A pink (skipped) province
+published **nothing** by the cut-off. Neither stops the day: `announce.record_ingest_day` still
+announces the warehouse Asset and the publish DAG runs.
 
 **When `announce.record_ingest_day` fails**, a province task failed for a reason other than its data (feed
-credentials, HTTP 401/403, network, warehouse): fix the cause, then clear the failed province tasks.
-Re-run the day's failed provinces (and, with `-d`, the announcement that republishes):
-`airflow tasks clear vneid_ingest -t '^ingest.ingest_province$' -d -f -s <D>T15:30:00+07:00 -e <D>T15:30:00+07:00 -y`
-(see docs/operations.md), or locally `make run START=<D> END=<D>`.
+credentials, HTTP 401/403, network, warehouse): fix the cause, then re-run the day's failed provinces
+and the announcement that republishes. For a scheduled or backfilled run of day D:
+`airflow tasks clear vneid_ingest -t ingest_province -d -f -s <D>T15:30:00+07:00 -e <D>T15:30:00+07:00 -y`;
+for a run triggered with `report_date` (it has no logical date):
+`airflow dags clear vneid_ingest --run-id <run_id> --only-failed -y`. One province: open
+`ingest_province`, select it, *Clear* with *Downstream*. See docs/operations.md section 3.1.
 """
 
 from __future__ import annotations

@@ -17,6 +17,9 @@ import datetime as dt
 from airflow.sdk import CronTriggerTimetable, Param, dag, task
 
 from vneid_pipeline import airflow_adapter as adapter
+from vneid_pipeline.settings import deadline_retry_policy
+
+RETRIES, RETRY_DELAY_SECONDS = deadline_retry_policy()
 
 
 @dag(
@@ -25,7 +28,7 @@ from vneid_pipeline import airflow_adapter as adapter
     start_date=dt.datetime(2025, 5, 1, tzinfo=dt.UTC),
     catchup=False,
     max_active_runs=1,
-    default_args={"owner": "vneid-data", "retries": 1, "retry_delay": dt.timedelta(minutes=5)},
+    default_args={"owner": "vneid-data", "retries": RETRIES, "retry_delay": dt.timedelta(seconds=RETRY_DELAY_SECONDS)},
     params={
         "campaign_id": Param(None, type=["null", "string"], description="campaign id; default VNEID_CAMPAIGN"),
         "report_date": Param(None, type=["null", "string"], description="YYYY-MM-DD; default the logical date"),

@@ -21,6 +21,14 @@ REPORT_TIMEZONE = "Asia/Ho_Chi_Minh"
 DEFAULT_WAREHOUSE_URI = "postgresql://vneid_owner@127.0.0.1:55432/vneid"
 
 
+def deadline_retry_policy() -> tuple[int, int]:
+    """The publication-deadline check's retries and delay in seconds (VNEID_DEADLINE_RETRIES, 1, and
+    VNEID_DEADLINE_RETRY_DELAY_SECONDS, 300): read when the DAG file is parsed, so set them for the
+    dag-processor and workers alike (a test sets 0 so the alert fires at once)."""
+    return (int(os.environ.get("VNEID_DEADLINE_RETRIES", "1")),
+            int(os.environ.get("VNEID_DEADLINE_RETRY_DELAY_SECONDS", "300")))
+
+
 @dataclass(frozen=True)
 class Settings:
     warehouse_uri: str
