@@ -44,6 +44,7 @@ ui: up
 bench: venv
 	$(PY) bench/run_bench.py $(BENCH_ARGS)
 	$(PY) bench/task_cost.py $(TASK_COST_ARGS)
+	$(PY) bench/live_scheduler.py $(LIVE_BENCH_ARGS)
 
 lint: venv
 	$(VENV)/bin/ruff check .
