@@ -52,7 +52,9 @@ lint: venv
 stop-db: venv
 	PYTHONPATH=plugins $(PY) -c "from vneid_pipeline.localpg import LocalPostgres; LocalPostgres.for_port($(PG_PORT)).stop()"
 
-# Stops this checkout's PostgreSQL and deletes its data (.local/pg-<port>/): the next run starts empty.
+# Stops this checkout's live Airflow and PostgreSQL and deletes their data (.local/pg-<port>/,
+# .airflow/): the next run starts empty.
 clean: venv
+	$(PY) scripts/local_airflow.py down
 	PYTHONPATH=plugins $(PY) -c "from vneid_pipeline.localpg import LocalPostgres; LocalPostgres.for_port($(PG_PORT)).remove()"
 	rm -rf .airflow publish landing
