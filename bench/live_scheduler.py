@@ -85,6 +85,23 @@ def wait_until(condition, timeout: float, what: str) -> None:
         time.sleep(0.5)
 
 
+def wait_for_publications(uri: str, days: set[dt.date], stall_seconds: float = 300) -> tuple[set[dt.date], float]:
+    """Until every day is published, or none has been for stall_seconds; returns the days never
+    published and the monotonic time of the last publication seen.
+
+    A backfill whose last Asset event triggered no publish run (seen on 2026-12-06, see
+    docs/performance.md) must end the benchmark with that finding, not hang it."""
+    published, progress_at = published_days(uri), time.monotonic()
+    while not days <= published:
+        time.sleep(1)
+        now_published = published_days(uri)
+        if now_published != published:
+            published, progress_at = now_published, time.monotonic()
+        elif time.monotonic() - progress_at > stall_seconds:
+            return days - published, progress_at
+    return set(), time.monotonic()
+
+
 def dag_test_days(uri: str, landing: Path, work: Path, days: list[dt.date]) -> dict[dt.date, float]:
     env = {**os.environ, "AIRFLOW_CONN_VNEID_WAREHOUSE": uri, "AIRFLOW_HOME": str(work / "airflow-dag-test"),
            "VNEID_PUBLISH_ROOT": str(work / "publish-dag-test"), "PYTHONUNBUFFERED": "1"}
@@ -112,7 +129,7 @@ def live_days(server, uri: str, landing: Path, work: Path, days: list[dt.date]) 
            "VNEID_LANDING_DIR": str(landing), "VNEID_PUBLISH_ROOT": str(work / "publish-live")}
     airflow = LocalAirflow(PROJECT_ROOT, home=work / "airflow-live", api_port=free_port(), extra_env=env,
                            metadata_uri=metadata_uri)
-    timings: dict[str, float] = {}
+    timings: dict = {}
     try:
         started = time.monotonic()
         airflow.start(timeout=300)
@@ -131,9 +148,11 @@ def live_days(server, uri: str, landing: Path, work: Path, days: list[dt.date]) 
                                  "--to-date", run_date(days[-1]))
             if result.returncode != 0:
                 raise RuntimeError(f"airflow backfill create failed: {result.stderr[-2000:]}")
-            wait_until(lambda: set(days) <= published_days(uri), 600 * len(days), "the backfill's publications")
-            timings["backfill"] = time.monotonic() - started
-            print(f"live backfill of {len(days) - 2} days: {timings['backfill']:.1f}s", file=sys.stderr, flush=True)
+            unpublished, last_publication = wait_for_publications(uri, set(days))
+            timings["backfill"] = last_publication - started
+            timings["unpublished"] = sorted(unpublished)
+            print(f"live backfill of {len(days) - 2} days: {timings['backfill']:.1f}s; never published: "
+                  f"{timings['unpublished'] or 'none'}", file=sys.stderr, flush=True)
     finally:
         airflow.stop()
     return timings
@@ -179,9 +198,12 @@ def main(argv: list[str]) -> int:
         backfilled = days[2:]
         reference = sum(dag_test[d] for d in backfilled)
         ratio = live["backfill"] / (len(backfilled) * dag_test[day])
+        verdict = "met" if ratio <= DAY_TARGET and not live["unpublished"] else "NOT met"
+        if live["unpublished"]:
+            verdict += f" (never published: {', '.join(map(str, live['unpublished']))}; time to the last publication)"
         lines.append(f"| backfill of {len(backfilled)} days ({backfilled[0]} to {backfilled[-1]}) | {reference:.1f} s "
                      f"(sum of its days) | {live['backfill']:.1f} s | {ratio:.1f}× the day | ≤ {DAY_TARGET:.0f}× the day "
-                     f"per day | {'met' if ratio <= DAY_TARGET else 'NOT met'} |")
+                     f"per day | {verdict} |")
     lines += ["", f"Live Airflow start {live['start']:.1f} s; warm-up day {days[0]} {live['warm-up']:.1f} s through the "
               f"live scheduler, {dag_test[days[0]]:.1f} s through dag.test(). Published figures of both paths "
               f"(mart.province_daily, mart.national_daily, {days[0]} to {days[-1]}): "
