@@ -224,17 +224,16 @@ def _log_unit_changes(conn: psycopg.Connection, changes: list[reference.UnitChan
                       moved: dict[tuple[str, str], int]) -> None:
     if not changes:
         return
-    conn.execute(load_sql("reference/create_incoming_reference_change.sql"))
-    with conn.cursor().copy(load_sql("reference/copy_incoming_reference_change.sql")) as copy:
-        for change in changes:
+    checksum = conn.execute(load_sql("reference/select_reference_checksum.sql")).fetchone()[0]
+    with conn.cursor().copy(load_sql("reference/copy_reference_change.sql")) as copy:
+        for change in sorted(changes, key=lambda change: (change.version_id, change.unit_code)):
             old = [getattr(change.old, name) if change.old else None for name in reference.UNIT_FIELDS]
             new = [getattr(change.new, name) if change.new else None for name in reference.UNIT_FIELDS]
             entry = change.recode
-            copy.write_row((change.version_id, change.unit_code, change.change, change.action, *old, *new,
+            copy.write_row((checksum, change.version_id, change.unit_code, change.change, change.action, *old, *new,
                             change.new_unit_code, moved.get((change.version_id, change.unit_code)),
                             entry.reviewed_by if entry else None, entry.reviewed_on if entry else None,
                             entry.reason if entry else None))
-    conn.execute(load_sql("reference/insert_reference_change.sql"))
 
 
 def load_campaigns(conn: psycopg.Connection, reference_dir: Path) -> None:
@@ -294,13 +293,13 @@ def load_reference(uri: str, reference_dir: Path = REFERENCE_DIR) -> bool:
     Returns True when the reference data was (re)loaded.
     """
     checksum = _reference_checksum(reference_dir)
-    # read the files as they are now, not as an earlier call in this process cached them
-    reference.admin_versions.cache_clear()
-    reference.campaigns.cache_clear()
     with connect(uri) as conn, conn.transaction():
         conn.execute(load_sql("reference/lock_reference_load.sql"))
         if conn.execute(load_sql("reference/select_reference_load.sql"), {"checksum": checksum}).fetchone():
             return False
+        # load the files as they are now, not as an earlier call in this process cached them
+        reference.admin_versions.cache_clear()
+        reference.campaigns.cache_clear()
         conn.execute(load_sql("reference/set_reference_checksum.sql"), {"checksum": checksum})
         for loader in REFERENCE_LOADERS:
             loader(conn, reference_dir)
