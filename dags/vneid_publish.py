@@ -18,6 +18,12 @@ renamed, with a typed Parquet copy under `parquet/`, and each quarantined provin
 (the daily national report, in Vietnamese) and `report/kiem-tra-du-lieu-<date>.html` (the day's
 validation results), see docs/report.md.
 
+Runs may overlap: each Asset event should create its own run, and Airflow 3.3 drops events that
+arrive while an asset-triggered DAG waits at `max_active_runs` (apache/airflow#56050). Two
+publications of the same day take turns (a lock per campaign-day), and every run also publishes
+the earlier days whose marts are behind the warehouse (a lost event, a failed run) together with
+the days after them up to the last day it was asked for; its plan task logs them.
+
 **When `publish.publish_day` fails**, the previous publication stays in place (the transaction
 rolled back). Fix the
 cause and clear the task, or re-publish by hand: trigger this DAG with
@@ -40,7 +46,6 @@ from vneid_pipeline import airflow_adapter as adapter
     schedule=[adapter.WAREHOUSE_ASSET],
     start_date=dt.datetime(2025, 5, 1, tzinfo=dt.UTC),
     catchup=False,
-    max_active_runs=1,
     default_args={"owner": "vneid-data", "retries": 2, "retry_delay": dt.timedelta(minutes=2)},
     params={
         "campaign_id": Param(None, type=["null", "string"], description="campaign id; default VNEID_CAMPAIGN"),

@@ -145,7 +145,12 @@ def publish_requests() -> list[dict]:
         requests = {(campaign_id, day) for day in context["params"].get("report_dates") or []}
     if not requests:
         raise AirflowFailException("nothing to publish: no Asset event and no report_dates param")
-    return [{"campaign_id": campaign_id, "report_date": day} for campaign_id, day in sorted(requests)]
+    from vneid_pipeline import publish
+
+    planned = publish.plan_publication(load_settings().warehouse_uri,
+                                       {(campaign_id, dt.date.fromisoformat(day)) for campaign_id, day in requests})
+    return [{"campaign_id": campaign_id, "report_date": day.isoformat()} for campaign_id, day in planned]
+
 
 
 def _campaign_day(request: dict) -> tuple[str, dt.date]:

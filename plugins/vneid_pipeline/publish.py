@@ -12,6 +12,8 @@ import datetime as dt
 import logging
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,6 +50,45 @@ class PublishedDay:
     report_date: str
     rows: dict[str, int]
     files: list[str]
+
+
+@contextmanager
+def day_publication_lock(uri: str, campaign_id: str, report_date: dt.date) -> Iterator[None]:
+    """Hold the campaign-day's publication lock: publish runs may overlap (vneid_publish has no
+    max_active_runs), and two publications of one day must not interleave their files."""
+    with connect(uri, autocommit=True) as conn:
+        conn.execute(load_sql("publish/lock_day_publication.sql"),
+                     {"campaign_id": campaign_id, "report_date": report_date})
+        yield  # the session lock goes with the connection
+
+
+def days_behind(uri: str, campaign_id: str, through: dt.date) -> list[dt.date]:
+    """Days up to `through` whose marts are older than their latest decided report (or absent)."""
+    with connect(uri) as conn:
+        rows = conn.execute(load_sql("publish/select_days_behind.sql"), {"campaign_id": campaign_id, "through": through})
+        return [day for (day,) in rows]
+
+
+def plan_publication(uri: str, requested: set[tuple[str, dt.date]]) -> list[tuple[str, dt.date]]:
+    """The requested campaign-days, plus every earlier day whose marts are behind the warehouse and
+    the days from it up to the last one requested (their day-on-day figures read it).
+
+    Airflow 3.3 may create no run for an Asset event that arrives while another event is queued
+    (apache/airflow#56050), and a failed publish run leaves its days behind: the next run catches up.
+    It never goes past the last requested day, which may still be being ingested."""
+    planned: set[tuple[str, dt.date]] = set(requested)
+    for campaign_id in sorted({campaign_id for campaign_id, _ in requested}):
+        asked = sorted(day for asked_campaign, day in requested if asked_campaign == campaign_id)
+        behind = days_behind(uri, campaign_id, through=asked[-1])
+        if not behind:
+            continue
+        span = {behind[0] + dt.timedelta(days=n) for n in range((asked[-1] - behind[0]).days + 1)}
+        added = sorted(span - set(asked))
+        if added:
+            log.info("%s: also publishing %s (behind the warehouse: %s)", campaign_id,
+                     [day.isoformat() for day in added], [day.isoformat() for day in behind])
+        planned.update((campaign_id, day) for day in span)
+    return sorted(planned)
 
 
 def refresh_marts(uri: str, campaign_id: str, report_date: dt.date) -> dict[str, int]:
@@ -151,8 +192,9 @@ def export_files(uri: str, campaign_id: str, report_date: dt.date, publish_root:
 
 
 def publish_day(uri: str, campaign_id: str, report_date: dt.date, publish_root: Path) -> PublishedDay:
-    rows = refresh_marts(uri, campaign_id, report_date)
-    files = export_files(uri, campaign_id, report_date, publish_root)
+    with day_publication_lock(uri, campaign_id, report_date):
+        rows = refresh_marts(uri, campaign_id, report_date)
+        files = export_files(uri, campaign_id, report_date, publish_root)
     log.info("published %s %s: %s", campaign_id, report_date, rows)
     return PublishedDay(campaign_id, report_date.isoformat(), rows, files)
 

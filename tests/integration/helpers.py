@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import datetime as dt
 import hashlib
+import io
 import shutil
 from pathlib import Path
 
@@ -72,3 +74,15 @@ def ingest_and_publish_simulated_days(uri: str, simulator, days, landing: Path, 
         for province in simulator.province_codes():
             ingest.ingest_province(settings, simulator.campaign_id, province, day, now=now)
         publish.publish_day(uri, simulator.campaign_id, day, publish_root)
+
+
+def rewrite_csv(source: Path, target: Path, change) -> None:
+    """A copy of a landed CSV with change(rows) applied: a new revision of the same report."""
+    text = source.read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    change(rows)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    target.write_text(out.getvalue(), encoding="utf-8")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
-import io
 import os
 import threading
 import urllib.request
@@ -17,7 +16,7 @@ from vneid_pipeline import ingest, sources
 from vneid_pipeline.simulator import Fault, FeedSimulator, default_tokens, serve_feed, write_landing
 from vneid_pipeline.validation import load_suite_definition
 
-from .helpers import query, scalar, settings_for
+from .helpers import query, rewrite_csv, scalar, settings_for
 
 CAMPAIGN = "hien-phap-2025"
 DAY = dt.date(2025, 5, 16)
@@ -143,17 +142,6 @@ def test_feed_still_failing_after_retries_raises(warehouse_uri, feed_tokens):
             ingest_http(warehouse_uri, server.base_url, "30")
 
 
-def _rewrite_csv(source, target, change):
-    text = source.read_text(encoding="utf-8-sig")
-    rows = list(csv.DictReader(io.StringIO(text)))
-    change(rows)
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    target.write_text(out.getvalue(), encoding="utf-8")
-
-
 def test_higher_revision_supersedes_and_history_stays(warehouse_uri, tmp_path):
     write_landing(FeedSimulator(CAMPAIGN), tmp_path, [DAY], province_codes=["30"])
     folder = tmp_path / CAMPAIGN / "30"
@@ -164,7 +152,7 @@ def test_higher_revision_supersedes_and_history_stays(warehouse_uri, tmp_path):
     def add_participants(rows):
         rows[0]["participated"] = str(int(rows[0]["participated"]) + 1)
 
-    _rewrite_csv(folder / f"{DAY}.csv", folder / f"{DAY}.r2.csv", add_participants)
+    rewrite_csv(folder / f"{DAY}.csv", folder / f"{DAY}.r2.csv", add_participants)
     second = ingest.ingest_province(settings, CAMPAIGN, "30", DAY, now=AFTER_CUTOFF)
     assert [day.status for day in second.days] == ["unchanged", "accepted"]
     assert query(warehouse_uri, "select revision, is_current from core.province_report order by revision") == [
@@ -182,12 +170,12 @@ def test_higher_revision_supersedes_and_history_stays(warehouse_uri, tmp_path):
 def test_revision_not_higher_than_current_is_ignored_with_a_reason(warehouse_uri, tmp_path):
     write_landing(FeedSimulator(CAMPAIGN), tmp_path, [DAY], province_codes=["30"])
     folder = tmp_path / CAMPAIGN / "30"
-    _rewrite_csv(folder / f"{DAY}.csv", folder / f"{DAY}.r2.csv", lambda rows: None)
+    rewrite_csv(folder / f"{DAY}.csv", folder / f"{DAY}.r2.csv", lambda rows: None)
     settings = settings_for(warehouse_uri, source="files", landing_dir=tmp_path, recheck_days=0)
     ingest.ingest_province(settings, CAMPAIGN, "30", DAY, now=AFTER_CUTOFF)
     assert scalar(warehouse_uri, "select revision from core.province_report where is_current") == 2
     # revision 1 arrives again, altered, after revision 2 was accepted
-    _rewrite_csv(folder / f"{DAY}.r2.csv", folder / f"{DAY}.csv", lambda rows: rows.pop())
+    rewrite_csv(folder / f"{DAY}.r2.csv", folder / f"{DAY}.csv", lambda rows: rows.pop())
     outcome = ingest.ingest_province(settings, CAMPAIGN, "30", DAY, now=AFTER_CUTOFF)
     assert outcome.days[0].status == "ignored"
     assert "not higher than revision 2" in outcome.days[0].reason
@@ -229,7 +217,7 @@ def _two_days_with_change(warehouse_uri, tmp_path, change):
     next_day = DAY + dt.timedelta(days=1)
     write_landing(simulator, tmp_path, [DAY, next_day], province_codes=["30"])
     folder = tmp_path / CAMPAIGN / "30"
-    _rewrite_csv(folder / f"{next_day}.csv", folder / f"{next_day}.csv", change)
+    rewrite_csv(folder / f"{next_day}.csv", folder / f"{next_day}.csv", change)
     settings = settings_for(warehouse_uri, source="files", landing_dir=tmp_path, recheck_days=0)
     ingest.ingest_province(settings, CAMPAIGN, "30", DAY, now=AFTER_CUTOFF)
     return ingest.ingest_province(settings, CAMPAIGN, "30", next_day, now=AFTER_CUTOFF + dt.timedelta(days=1))
