@@ -21,6 +21,7 @@ import pyarrow as pa
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
+from vneid_pipeline import sign_off
 from vneid_pipeline.sqlfiles import load_sql
 from vneid_pipeline.warehouse import connect
 
@@ -99,10 +100,12 @@ def refresh_marts(uri: str, campaign_id: str, report_date: dt.date) -> dict[str,
         conn.commit()
     with connect(uri) as conn, conn.transaction():
         conn.execute(load_sql("publish/lock_mart_day.sql"), params)
+        was_official = sign_off.figures_status(conn, campaign_id, report_date) == "official"
         for mart in reversed(MART_REFRESH_ORDER):
             conn.execute(load_sql(f"publish/delete_{mart}.sql"), params)
         for mart in MART_REFRESH_ORDER:
             rows[mart] = conn.execute(load_sql(f"publish/insert_{mart}.sql"), params).rowcount
+        sign_off.settle_publication(conn, campaign_id, report_date, was_official)
     return rows
 
 

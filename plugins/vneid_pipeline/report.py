@@ -676,16 +676,21 @@ def report_dir(publish_root: Path, campaign_id: str, report_date: dt.date) -> Pa
 
 def write_daily_report(uri: str, campaign_id: str, report_date: dt.date, publish_root: Path) -> list[str]:
     """Write the day's report (HTML, XLSX) and validation summary (HTML); return the paths written."""
+    with day_publication_lock(uri, campaign_id, report_date):
+        return write_report_files(uri, campaign_id, report_date, publish_root)
+
+
+def write_report_files(uri: str, campaign_id: str, report_date: dt.date, publish_root: Path) -> list[str]:
+    """`write_daily_report` for a caller that already holds the day's publication lock."""
     directory = report_dir(publish_root, campaign_id, report_date)
     day = report_date.isoformat()
     html_path, xlsx_path = directory / f"bao-cao-{day}.html", directory / f"bao-cao-{day}.xlsx"
     validation_path = directory / f"kiem-tra-du-lieu-{day}.html"
-    with day_publication_lock(uri, campaign_id, report_date):
-        generated_at = dt.datetime.now(LOCAL_TZ)
-        with connect(uri) as conn:
-            data = fetch_report_data(conn, campaign_id, report_date, generated_at)
-            validation = fetch_validation_data(conn, data.campaign, report_date, data.statuses, generated_at)
-        _write_atomically(html_path, [render_report_html(data).encode("utf-8")])
-        _write_file_atomically(xlsx_path, build_workbook(data).save)
-        _write_atomically(validation_path, [render_validation_html(validation).encode("utf-8")])
+    generated_at = dt.datetime.now(LOCAL_TZ)
+    with connect(uri) as conn:
+        data = fetch_report_data(conn, campaign_id, report_date, generated_at)
+        validation = fetch_validation_data(conn, data.campaign, report_date, data.statuses, generated_at)
+    _write_atomically(html_path, [render_report_html(data).encode("utf-8")])
+    _write_file_atomically(xlsx_path, build_workbook(data).save)
+    _write_atomically(validation_path, [render_validation_html(validation).encode("utf-8")])
     return [str(html_path), str(xlsx_path), str(validation_path)]
