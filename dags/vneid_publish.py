@@ -5,8 +5,11 @@ Triggered by the warehouse Asset that `vneid_ingest` emits; the Asset event name
 campaign-days whose data changed (the report day and any corrected earlier day). It can also be
 triggered by hand with the params `campaign_id` and `report_dates`.
 
-Three stages (task groups): **plan** (which campaign-days), **publish** (marts and files, one
-mapped task per campaign-day) and **report** (the daily national report, one per campaign-day).
+Four stages (task groups): **plan** (which campaign-days), **publish** (marts and files, one
+mapped task per campaign-day), **report** (the daily national report, one per campaign-day) and
+**sign_off** (one Asset event naming the days, which triggers `vneid_sign_off`). Every
+publication is provisional (`figures_status`) until Cục C06 approves its figures there; a
+publication whose figures equal the day's last approved ones stays official.
 For each campaign-day, in one transaction: `mart.report_status`,
 `mart.commune_daily` (rank within province), `mart.district_daily` (only where the administrative
 version has districts), `mart.province_daily` (national rank, rank change, target gap,
@@ -67,12 +70,19 @@ def vneid_publish():
     def write_report(request: dict) -> dict:
         return adapter.write_report(request)
 
+    @task(outlets=[adapter.PUBLICATION_ASSET], multiple_outputs=False)
+    def announce_publication(requests: list[dict], outlet_events=None) -> dict:
+        return adapter.announce_publication(requests, outlet_events)
+
     with TaskGroup("plan", tooltip="the campaign-days to publish"):
         requests = resolve_publish_requests()
     with TaskGroup("publish", tooltip="marts in one transaction, then CSV and Parquet files"):
         published = publish_day.expand(request=requests)
     with TaskGroup("report", tooltip="daily national report (HTML, XLSX) and validation summary"):
-        published >> write_report.expand(request=requests)
+        reports = write_report.expand(request=requests)
+        published >> reports
+    with TaskGroup("sign_off", tooltip="the provisional publication, announced to vneid_sign_off"):
+        reports >> announce_publication(requests)
 
 
 vneid_publish()

@@ -15,14 +15,16 @@ import datetime as dt
 import logging
 from zoneinfo import ZoneInfo
 
-from airflow.sdk import Asset, BaseNotifier, get_current_context
+from airflow.providers.standard.operators.hitl import HITLOperator
+from airflow.sdk import Asset, BaseNotifier, Param, get_current_context
 from airflow.sdk.exceptions import AirflowFailException, AirflowSkipException
 
-from vneid_pipeline.settings import REPORT_TIMEZONE, Settings, load_settings
+from vneid_pipeline.settings import REPORT_TIMEZONE, Settings, load_settings, sign_off_timeout
 
 log = logging.getLogger(__name__)
 LOCAL_TZ = ZoneInfo(REPORT_TIMEZONE)
 WAREHOUSE_ASSET = Asset(name="vneid_warehouse_core", uri="vneid://warehouse/core/commune_report")
+PUBLICATION_ASSET = Asset(name="vneid_provisional_publication", uri="vneid://warehouse/mart/national_daily")
 PLANNED_AT_KEY = "planned_at"
 
 
@@ -184,6 +186,80 @@ def check_national_publication() -> dict:
     publication = monitoring.check_publication(settings.warehouse_uri, settings.campaign_id, run_report_date())
     return {"published_at": publication.published_at.isoformat(), "provinces_reported": publication.provinces_reported,
             "provinces_expected": publication.provinces_expected}
+
+
+def announce_publication(requests: list[dict], outlet_events) -> dict:
+    """The Asset event that asks vneid_sign_off to put the published days before a reviewer."""
+    days = sorted({(request["campaign_id"], request["report_date"]) for request in requests})
+    outlet_events[PUBLICATION_ASSET].extra = {"campaign_days": [list(day) for day in days]}
+    return {"campaign_days": days}
+
+
+def sign_off_requests() -> list[dict]:
+    """Record a review request for each published day named by the triggering Asset events or the
+    run's params, and for each earlier provisional day whose figures were never put to a reviewer."""
+    from vneid_pipeline import sign_off
+
+    context = get_current_context()
+    settings = load_settings()
+    days = {(campaign_id, dt.date.fromisoformat(day))
+            for events in context.get("triggering_asset_events", {}).values() for event in events
+            for campaign_id, day in (event.extra or {}).get("campaign_days", [])}
+    ask_again = False
+    if not days:
+        campaign_id = context["params"].get("campaign_id") or settings.campaign_id
+        days = {(campaign_id, dt.date.fromisoformat(day)) for day in context["params"].get("report_dates") or []}
+        ask_again = bool(days)
+    if not days:
+        raise AirflowFailException("nothing to review: no Asset event and no report_dates param")
+    for campaign_id in {campaign_id for campaign_id, _ in days}:
+        through = max(day for asked_campaign, day in days if asked_campaign == campaign_id)
+        days |= {(campaign_id, day) for day in sign_off.days_awaiting_request(settings.warehouse_uri, campaign_id, through)}
+    policy = sign_off.ReviewPolicy(settings.sign_off_reviewers, sign_off_timeout(), settings.files_base_url)
+    requests = sign_off.request_reviews(settings.warehouse_uri, days, policy, settings.publish_root,
+                                        dag_run_id=context["dag_run"].run_id, ask_again=ask_again)
+    return [request.as_dict() for request in requests]
+
+
+class SignOffReviewOperator(HITLOperator):
+    """One campaign-day put before its reviewers: Approve or Reject, with a reason. The answer is
+    applied through sign_off.record_answer when the task resumes; an unanswered request is
+    recorded as expired and the task fails (no default answer), which alerts."""
+
+    APPROVE, REJECT = "Approve", "Reject"
+
+    def __init__(self, *, request: dict, **kwargs) -> None:
+        super().__init__(
+            subject="Phê duyệt số liệu", options=[self.APPROVE, self.REJECT], multiple=False,
+            params={"reason": Param("", type=["null", "string"], title="Lý do (khi từ chối)",
+                                    description="Why the figures are rejected; shown in the report and in dq")},
+            response_timeout=sign_off_timeout(), **kwargs)
+        self.request = request
+
+    def execute(self, context):
+        self.subject, self.body = self.request["subject"], self.request["body"]
+        self.assigned_users = [{"id": name, "name": name} for name in self.request["reviewers"]]
+        context["sign_off_label"] = f"{self.request['campaign_id']} {self.request['report_date']}"
+        return super().execute(context)
+
+    def execute_complete(self, context, event):
+        from vneid_pipeline import sign_off
+
+        settings = load_settings()
+        context["sign_off_label"] = f"{self.request['campaign_id']} {self.request['report_date']}"
+        if event.get("error_type") == "timeout":
+            sign_off.record_expiry(settings.warehouse_uri, self.request["request_id"])
+        answer = super().execute_complete(context, event)
+        responder = answer["responded_by_user"] or {}
+        decision = sign_off.APPROVED if answer["chosen_options"] == [self.APPROVE] else sign_off.REJECTED
+        outcome = sign_off.record_answer(
+            settings.warehouse_uri, self.request["request_id"],
+            sign_off.Answer(decision, responder.get("id") or responder.get("name") or "unknown",
+                            answer["responded_at"], (answer["params_input"] or {}).get("reason")),
+            settings.publish_root)
+        log.info("%s %s: %s (%s)", self.request["campaign_id"], self.request["report_date"], outcome.outcome, outcome.detail)
+        return {"decision": decision, "outcome": outcome.outcome, "detail": outcome.detail,
+                "figures_status": outcome.figures_status}
 
 
 class DeadlineAlertNotifier(BaseNotifier):

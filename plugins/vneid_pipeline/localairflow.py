@@ -27,7 +27,7 @@ benchmarks. The API below is stable:
     airflow.wait_for_dags(dag_ids)    # until the dag-processor has serialized them (fails on import errors)
     airflow.wait_for_run(dag_id, run_id, timeout)  # until the run is success/failed; returns its state
     airflow.write_env_file(path=None) # <home>/env.sh: the Airflow and VNEID settings, for `set -a; . env.sh`
-    airflow.login                     # {"admin": password, "operator": ..., "viewer": ...} (SimpleAuthManager)
+    airflow.login                     # {"admin": password, "operator": ..., "viewer": ..., "reviewer": ...}
 
 `stop()` works from another process too: pids, process start times and logs are recorded in
 `<home>/processes.json`, and only a recorded process whose start time still matches is signalled
@@ -57,8 +57,9 @@ DEFAULT_COMPONENTS: dict[str, list[str]] = {
     "triggerer": ["triggerer"],
     "api-server": ["api-server"],  # --host/--port added from api_port
 }
-USERS = {"admin": "admin", "operator": "op", "viewer": "viewer"}  # as in docker-compose.yaml
-EXPECTED_DAGS = ("vneid_ingest", "vneid_publish", "vneid_publication_deadline")
+# as in docker-compose.yaml; `reviewer` answers the sign-off requests (VNEID_SIGN_OFF_REVIEWERS)
+USERS = {"admin": "admin", "operator": "op", "viewer": "viewer", "reviewer": "user"}
+EXPECTED_DAGS = ("vneid_ingest", "vneid_publish", "vneid_publication_deadline", "vneid_sign_off")
 FINISHED_STATES = {"success", "failed"}
 
 
@@ -128,7 +129,13 @@ class LocalAirflow:
 
     def _secrets(self) -> dict:
         if self.secrets_file.exists():
-            return json.loads(self.secrets_file.read_text())
+            values = json.loads(self.secrets_file.read_text())
+            added = {user: secrets.token_urlsafe(9) for user in USERS if user not in values["passwords"]}
+            if added:  # a home made before a user was added to USERS
+                values["passwords"].update(added)
+                self.secrets_file.write_text(json.dumps(values, indent=2))
+                (self.home / "passwords.json").unlink(missing_ok=True)
+            return values
         self.home.mkdir(parents=True, exist_ok=True)
         values = {
             "fernet_key": base64.urlsafe_b64encode(os.urandom(32)).decode(),

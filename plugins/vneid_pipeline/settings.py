@@ -6,6 +6,7 @@ outside Airflow the same variable is read directly, so the package never needs A
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,13 @@ def deadline_retry_policy() -> tuple[int, int]:
             int(os.environ.get("VNEID_DEADLINE_RETRY_DELAY_SECONDS", "300")))
 
 
+def sign_off_timeout() -> dt.timedelta:
+    """How long a sign-off request waits for its answer (VNEID_SIGN_OFF_TIMEOUT_MINUTES, 1440): read
+    when the DAG file is parsed, like the deadline policy above; past it the review task fails and
+    alerts, and the day stays provisional."""
+    return dt.timedelta(minutes=float(os.environ.get("VNEID_SIGN_OFF_TIMEOUT_MINUTES", "1440")))
+
+
 @dataclass(frozen=True)
 class Settings:
     warehouse_uri: str
@@ -44,6 +52,8 @@ class Settings:
     total_tolerance: float
     regression_quarantine_share: float
     outlier_z_threshold: float
+    sign_off_reviewers: tuple[str, ...]
+    files_base_url: str | None
 
     def quality_policy(self):
         from vneid_pipeline.quality import QualityPolicy
@@ -71,4 +81,7 @@ def load_settings() -> Settings:
         total_tolerance=float(env.get("VNEID_TOTAL_TOLERANCE", "0")),
         regression_quarantine_share=float(env.get("VNEID_REGRESSION_QUARANTINE_SHARE", "0.05")),
         outlier_z_threshold=float(env.get("VNEID_OUTLIER_Z", "3.5")),
+        sign_off_reviewers=tuple(name.strip() for name in env.get("VNEID_SIGN_OFF_REVIEWERS", "reviewer").split(",")
+                                 if name.strip()),
+        files_base_url=env.get("VNEID_FILES_BASE_URL") or None,
     )

@@ -50,14 +50,14 @@ def dag_bag():
 
 def test_dags_import_without_errors(dag_bag):
     assert dag_bag.import_errors == {}
-    assert set(dag_bag.dag_ids) == {"vneid_ingest", "vneid_publish", "vneid_publication_deadline"}
+    assert set(dag_bag.dag_ids) == {"vneid_ingest", "vneid_publish", "vneid_publication_deadline", "vneid_sign_off"}
 
 
 def test_parsing_touches_no_network_database_or_process(dag_bag):
     assert _parse_events == []
 
 
-@pytest.mark.parametrize("dag_id", ["vneid_ingest", "vneid_publish", "vneid_publication_deadline"])
+@pytest.mark.parametrize("dag_id", ["vneid_ingest", "vneid_publish", "vneid_publication_deadline", "vneid_sign_off"])
 def test_dags_have_owner_retries_tags_and_docs(dag_bag, dag_id):
     dag = dag_bag.dags.get(dag_id)
     assert "vneid" in dag.tags and len(dag.tags) >= 2
@@ -65,7 +65,9 @@ def test_dags_have_owner_retries_tags_and_docs(dag_bag, dag_id):
     for task in dag.tasks:
         assert task.owner == "vneid-data"
         assert task.task_id.split(".")[-1].count("_") >= 1, f"{task.task_id} is not verb_noun"
-    assert all(task.retries >= 1 for task in dag.tasks if task.task_id != "announce.record_ingest_day")
+    # a review is answered once by a person, and announcing or recording a day is not worth repeating
+    unretried = {"announce.record_ingest_day", "sign_off.announce_publication", "review.review_day"}
+    assert all(task.retries >= 1 for task in dag.tasks if task.task_id not in unretried)
 
 
 def test_ingest_runs_after_the_deadline_in_vietnam_time(dag_bag):
@@ -84,7 +86,8 @@ def test_ingest_runs_after_the_deadline_in_vietnam_time(dag_bag):
 
 
 @pytest.mark.parametrize(("dag_id", "groups"), [("vneid_ingest", ["announce", "ingest", "plan"]),
-                                                ("vneid_publish", ["plan", "publish", "report"])])
+                                                ("vneid_publish", ["plan", "publish", "report", "sign_off"]),
+                                                ("vneid_sign_off", ["plan", "review"])])
 def test_tasks_are_grouped_by_stage(dag_bag, dag_id, groups):
     dag = dag_bag.dags.get(dag_id)
     assert sorted(dag.task_group.children) == groups
@@ -97,6 +100,23 @@ def test_publish_is_triggered_by_the_warehouse_asset(dag_bag):
     assert uris == {"vneid://warehouse/core/commune_report"}
     report = dag.get_task("report.write_report")
     assert report.upstream_task_ids == {"publish.publish_day", "plan.resolve_publish_requests"}
+    announce = dag.get_task("sign_off.announce_publication")
+    assert announce.upstream_task_ids == {"report.write_report", "plan.resolve_publish_requests"}
+    assert [outlet.uri for outlet in announce.outlets] == ["vneid://warehouse/mart/national_daily"]
+    assert dag.max_active_runs > 1, "asset-triggered runs queued behind max_active_runs=1 lose events"
+
+
+def test_sign_off_is_triggered_by_the_publication_and_asks_one_question_per_day(dag_bag):
+    from airflow.providers.standard.operators.hitl import HITLOperator
+
+    dag = dag_bag.dags.get("vneid_sign_off")
+    assert {asset.uri for asset in dag.timetable.asset_condition.objects} == {"vneid://warehouse/mart/national_daily"}
+    review = dag.get_task("review.review_day")
+    assert issubclass(review.operator_class, HITLOperator)
+    assert review.upstream_task_ids == {"plan.request_reviews"}
+    assert review.map_index_template == "{{ sign_off_label }}"
+    assert review.partial_kwargs["on_failure_callback"], "an unanswered request must alert"
+    assert dag.max_active_runs > 1, "a day waiting for its reviewer must not hold back the next"
 
 
 @pytest.mark.parametrize("path", sorted(DAGS_DIR.glob("*.py")), ids=lambda p: p.name)
@@ -153,8 +173,8 @@ def test_publication_deadline_runs_at_16_and_alerts_on_failure(dag_bag):
     assert any(type(callback).__name__ == "DeadlineAlertNotifier" for callback in check.on_failure_callback)
 
 
-@pytest.mark.parametrize("dag_id", ["vneid_ingest", "vneid_publish", "vneid_publication_deadline"])
+@pytest.mark.parametrize("dag_id", ["vneid_ingest", "vneid_publish", "vneid_publication_deadline", "vneid_sign_off"])
 def test_dict_results_are_one_xcom_not_one_per_key(dag_bag, dag_id):
     # a `-> dict` annotation would otherwise push every key as its own XCom (a cost per task in the UI and the DB)
     for task in dag_bag.dags.get(dag_id).tasks:
-        assert not task.multiple_outputs, task.task_id
+        assert not getattr(task, "multiple_outputs", False), task.task_id
