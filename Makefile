@@ -7,7 +7,8 @@ SOURCE ?= http
 PG_PORT ?= $(or $(VNEID_LOCAL_PG_PORT),55432)
 export VNEID_LOCAL_PG_PORT := $(PG_PORT)
 RUN_ARGS := --source $(SOURCE) $(if $(LANDING),--landing $(LANDING)) $(if $(CAMPAIGN),--campaign $(CAMPAIGN)) \
-	$(if $(START),--start $(START)) $(if $(END),--end $(END)) $(if $(BREAKDOWN),--breakdown)
+	$(if $(START),--start $(START)) $(if $(END),--end $(END)) $(if $(BREAKDOWN),--breakdown) \
+	$(if $(APPROVE),--approve $(APPROVE))
 
 .PHONY: run test venv up down status ui lint bench stop-db clean
 

@@ -1,13 +1,17 @@
 """Local runner: both DAGs, day by day, over a campaign, on the project's own PostgreSQL.
 
     python scripts/run_pipeline.py [--source http|files] [--landing DIR] [--campaign ID]
-                                   [--start YYYY-MM-DD] [--end YYYY-MM-DD]
+                                   [--start YYYY-MM-DD] [--end YYYY-MM-DD] [--approve NAME]
 
 It starts (or reuses) the local PostgreSQL on 127.0.0.1, prepares the warehouse and the Airflow
 metadata DB under .airflow/, starts the bundled province-feed simulator when it is the source,
 then for each day runs `vneid_ingest` and `vneid_publish` with Airflow's `dag.test()`. The exit
 status is 0 when every day was processed (quarantined or missing provinces are data, shown in the
 summary) and 1 when the pipeline itself failed.
+
+Every day is published provisional: `dag.test()` cannot wait for a reviewer (vneid_sign_off is a
+human-in-the-loop DAG). With `--approve NAME` (`make run APPROVE=NAME`) each published day is put
+to NAME and approved at once, through the functions vneid_sign_off calls, so it ends official.
 """
 
 from __future__ import annotations
@@ -73,6 +77,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--end", type=dt.date.fromisoformat, default=None)
     parser.add_argument("--pg-port", type=int, default=int(os.environ.get("VNEID_LOCAL_PG_PORT", "55432")))
     parser.add_argument("--seed", type=int, default=2025, help="simulator seed")
+    parser.add_argument("--approve", metavar="NAME", default=None,
+                        help="approve each published day as NAME (default: leave them provisional)")
     parser.add_argument("--breakdown", action="store_true",
                         help="simulator reports carry breakdown rows by section and citizen group")
     parser.add_argument("--fault", action="append", default=[], metavar="PROVINCE:DATE:KIND[:COUNT[:DELAY]]",
@@ -190,7 +196,7 @@ class ValidationWarmUp(threading.Thread):
 def run_days(args: argparse.Namespace, campaign, days: list[dt.date], migration: subprocess.Popen) -> int:
     warm_up = ValidationWarmUp()
     warm_up.start()
-    from vneid_pipeline import ingest, publish, warehouse
+    from vneid_pipeline import ingest, publish, sign_off, warehouse
     from vneid_pipeline.simulator import FeedSimulator, default_tokens, parse_fault_spec, serve_feed, write_landing
 
     faults = dict(parse_fault_spec(text) for text in args.fault)
@@ -231,6 +237,7 @@ def run_days(args: argparse.Namespace, campaign, days: list[dt.date], migration:
     print(f"warehouse {uri}; {campaign.campaign_id}: {len(days)} day(s), source {args.source}")
 
     failures = []
+    publish_root = Path(os.environ.get("VNEID_PUBLISH_ROOT", PROJECT_ROOT / "publish"))
     keep_warm_objects_out_of_garbage_collection()
     started = time.monotonic()
     try:
@@ -248,6 +255,11 @@ def run_days(args: argparse.Namespace, campaign, days: list[dt.date], migration:
                 run_conf={"campaign_id": campaign.campaign_id, "report_dates": [d.isoformat() for d in to_publish]},
             )
             publish_seconds = time.monotonic() - publish_started
+            figures = "provisional"
+            if args.approve and str(publish_run.state) == "success":
+                approved = sign_off.approve_days(uri, [(campaign.campaign_id, d) for d in to_publish], args.approve,
+                                                 publish_root)
+                figures = f"official, approved by {args.approve} ({len(approved)} day(s) put to them)"
             counts = publish.status_counts(uri, campaign.campaign_id, day)
             states = (f"ingest {ingest_run.state} {ingest_seconds:.1f}s, "
                       f"publish {publish_run.state} {publish_seconds:.1f}s")
@@ -255,7 +267,7 @@ def run_days(args: argparse.Namespace, campaign, days: list[dt.date], migration:
                 failures.append(f"{day}: ingest {ingest_run.state}, publish {publish_run.state}")
             republished = f", republished {', '.join(d.isoformat() for d in to_publish if d != day)}" if len(to_publish) > 1 else ""
             print(f"day {number} of {len(days)} {day}: accepted {counts.get('accepted', 0)}, quarantined "
-                  f"{counts.get('quarantined', 0)}, missing {counts.get('missing', 0)}{republished} "
+                  f"{counts.get('quarantined', 0)}, missing {counts.get('missing', 0)}{republished}; {figures} "
                   f"[{states}] {time.monotonic() - day_started:.1f}s", flush=True)
             if number == 1:
                 keep_warm_objects_out_of_garbage_collection()
@@ -264,7 +276,6 @@ def run_days(args: argparse.Namespace, campaign, days: list[dt.date], migration:
             feed_server.shutdown()
 
     print_ranking(uri, campaign.campaign_id, days[-1])
-    publish_root = Path(os.environ.get("VNEID_PUBLISH_ROOT", PROJECT_ROOT / "publish"))
     print(f"\nmarts exported under {publish_root / campaign.campaign_id}; {time.monotonic() - started:.0f}s in all")
     if failures:
         print("pipeline failures:\n  " + "\n  ".join(failures), file=sys.stderr)

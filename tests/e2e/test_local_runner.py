@@ -62,6 +62,15 @@ def test_run_succeeds_and_reports_progress_and_ranking(http_run):
     assert "target 90%" in result.stdout and "62 of 63 provinces reported" in result.stdout
 
 
+def test_without_a_reviewer_every_day_stays_provisional(http_run):
+    uri, tmp_path, result = http_run
+    assert result.stdout.count("; provisional [") == 3
+    assert query(uri, "select distinct figures_status from mart.national_daily") == [("provisional",)]
+    assert scalar(uri, "select count(*) from official.national_daily") == 0
+    assert "Số liệu tạm tính" in (tmp_path / "publish" / CAMPAIGN / "2025-05-08" / "report"
+                                  / "bao-cao-2025-05-08.html").read_text(encoding="utf-8")
+
+
 def test_marts_match_figures_computed_from_the_simulator(http_run):
     uri, _, _ = http_run
     simulator = FeedSimulator(CAMPAIGN, faults={("30", DAYS[1]): Fault("out_of_range")})
@@ -111,9 +120,14 @@ def test_files_source_on_the_current_administrative_units(postgres_server, tmp_p
     days = [dt.date(2025, 10, 30), dt.date(2025, 10, 31)]
     write_landing(FeedSimulator("van-kien-dai-hoi-xiv"), tmp_path / "landing", days, formats=("mixed",))
     result = run_pipeline(uri, tmp_path, "--source", "files", "--landing", str(tmp_path / "landing"),
-                          "--campaign", "van-kien-dai-hoi-xiv", "--start", "2025-10-30", "--end", "2025-10-31")
+                          "--campaign", "van-kien-dai-hoi-xiv", "--start", "2025-10-30", "--end", "2025-10-31",
+                          "--approve", "c06.demo")
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    assert "day 2 of 2 2025-10-31: accepted 34, quarantined 0, missing 0" in result.stdout
+    assert "day 2 of 2 2025-10-31: accepted 34, quarantined 0, missing 0; official, approved by c06.demo" in result.stdout
+    # --approve (make run APPROVE=c06.demo) approved each day through the sign-off functions
+    assert query(uri, "select report_date, figures_status, approved_by from mart.national_daily order by 1") == [
+        (dt.date(2025, 10, 30), "official", "c06.demo"), (dt.date(2025, 10, 31), "official", "c06.demo")]
+    assert scalar(uri, "select count(*) from dq.sign_off_answer where decision = 'approved' and outcome = 'applied'") == 2
     assert scalar(uri, "select count(*) from mart.province_daily where report_date = '2025-10-31'") == 34
     assert scalar(uri, "select count(*) from mart.district_daily") == 0
     day_dir = tmp_path / "publish" / "van-kien-dai-hoi-xiv" / "2025-10-31"
