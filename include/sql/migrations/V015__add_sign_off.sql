@@ -173,22 +173,20 @@ declare
     pair record;
 begin
     for pair in
-        select copy.relation as copy_relation, copy.attname, col_description(source.attrelid, source.attnum) as comment
-        from (values ('mart.official_national_daily', 'mart.national_daily'),
-                     ('mart.official_province_daily', 'mart.province_daily'),
-                     ('official.national_daily', 'mart.national_daily'),
-                     ('official.province_daily', 'mart.province_daily')) as copies (copy_relation, source_relation)
-        cross join lateral (
-            select copies.copy_relation as relation, att.attname, att.attnum
-            from pg_attribute as att
-            where att.attrelid = copies.copy_relation::regclass and att.attnum > 0 and not att.attisdropped
-        ) as copy
+        select copies.copy_schema, copies.copy_table, copy.attname, col_description(source.attrelid, source.attnum) as note
+        from (values ('mart', 'official_national_daily', 'mart.national_daily'),
+                     ('mart', 'official_province_daily', 'mart.province_daily'),
+                     ('official', 'national_daily', 'mart.national_daily'),
+                     ('official', 'province_daily', 'mart.province_daily')) as copies (copy_schema, copy_table, source_relation)
+        inner join pg_attribute as copy
+            on copy.attrelid = to_regclass(quote_ident(copies.copy_schema) || '.' || quote_ident(copies.copy_table))
+            and copy.attnum > 0 and not copy.attisdropped
         inner join pg_attribute as source
             on source.attrelid = copies.source_relation::regclass and source.attname = copy.attname
-        where col_description(copy.relation::regclass, copy.attnum) is null
+        where col_description(copy.attrelid, copy.attnum) is null
             and col_description(source.attrelid, source.attnum) is not null
     loop
-        execute format('comment on column %s.%I is %L', pair.copy_relation, pair.attname, pair.comment);
+        execute format('comment on column %I.%I.%I is %L', pair.copy_schema, pair.copy_table, pair.attname, pair.note);
     end loop;
 end;
 $$;
