@@ -86,19 +86,20 @@ def up(args: argparse.Namespace) -> int:
     try:
         wait_for_feed(feed_url, airflow)
         airflow.start()
-        airflow.unpause("vneid_ingest", "vneid_publish")
+        airflow.unpause("vneid_ingest", "vneid_publish", "vneid_sign_off")
         env_file = airflow.write_env_file()
     except BaseException:
         airflow.stop()
         raise
     login = airflow.login
     print(f"""Airflow is up in {time.monotonic() - started:.0f}s (LocalExecutor; logs in {airflow.home / 'logs'})
-  UI          {airflow.api_url}   log in as admin / {login['admin']}   (operator / {login['operator']}, viewer / {login['viewer']};
+  UI          {airflow.api_url}   log in as admin / {login['admin']}   (operator / {login['operator']}, viewer / {login['viewer']},
+              reviewer / {login['reviewer']}, who answers vneid_sign_off's requests;
               passwords in {airflow.home / 'passwords.json'})
   warehouse   {warehouse_uri}
   metadata DB {metadata_uri}
   feed        {feed_url} ({campaign.campaign_id}, simulator seed {args.seed})
-vneid_ingest and vneid_publish are unpaused; vneid_publication_deadline stays paused (it would alert on past days).
+vneid_ingest, vneid_publish and vneid_sign_off are unpaused; vneid_publication_deadline stays paused (it would alert\non past days). Each publication waits as provisional for the reviewer in the UI's Required actions.
 Trigger a campaign day: in the UI, vneid_ingest > Trigger, logical date 2025-05-16 15:30 (+07:00), or
   set -a; . {env_file}; set +a     # the components' environment, for the airflow CLI
   .venv/bin/airflow dags trigger vneid_ingest --logical-date 2025-05-16T15:30:00+07:00

@@ -155,7 +155,8 @@ def request_reviews(uri: str, days: Iterable[tuple[str, dt.date]], policy: Revie
 
 def record_answer(uri: str, request_id: int, answer: Answer, publish_root: Path) -> AnswerOutcome:
     """Apply a reviewer's answer, if the day is still published with the figures the request
-    showed; otherwise record it as stale. Then the day's files and report say what it is now."""
+    showed and was not asked about again since; otherwise record it as stale. Then the day's files
+    and report say what it is now."""
     from vneid_pipeline import publish, report
 
     with connect(uri, autocommit=True) as meta:
@@ -173,7 +174,10 @@ def record_answer(uri: str, request_id: int, answer: Answer, publish_root: Path)
             if already is not None:
                 raise ValueError(f"sign-off request {request_id} was already answered ({already[0]})")
             current_fingerprint, status = current if current else (None, None)
-            if current_fingerprint != shown_fingerprint:
+            newer = conn.execute(load_sql("sign_off/select_newer_request.sql"), {"request_id": request_id}).fetchone()
+            if newer is not None:
+                detail, outcome = f"superseded: the day was asked about again (request {newer[0]})", "stale"
+            elif current_fingerprint != shown_fingerprint:
                 detail = ("superseded: the day was published again with other figures since this request"
                           if current_fingerprint else "the day is no longer published")
                 outcome = "stale"

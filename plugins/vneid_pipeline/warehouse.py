@@ -185,7 +185,7 @@ def load_admin_units(conn: psycopg.Connection, reference_dir: Path) -> list[refe
             f"{reference.listed(unreviewed)}. Nothing was loaded. Either keep those units as they were, or "
             f"write a reviewed entry for each in {reference.RECODES_DIR}/<version_id>.csv "
             f"({','.join(reference.RECODE_COLUMNS)}; action rename = the same unit under its new attributes, "
-            f"recode = its facts move to new_unit_code); see docs/operations.md section 7")
+            f"recode = its facts move to new_unit_code); see docs/operations.md section 8")
     moved = _move_recoded_facts(conn, [change for change in decided if change.action == "recoded"])
     conn.execute(load_sql("reference/create_incoming_admin_unit.sql"))
     with conn.cursor().copy(load_sql("reference/copy_incoming_admin_unit.sql")) as copy:

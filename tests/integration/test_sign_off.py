@@ -197,3 +197,16 @@ def test_the_official_reader_sees_official_figures_only(published):
             conn.execute("set role official_reader")
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
                 conn.execute(f"select 1 from {relation} limit 1")
+
+
+def test_asking_again_supersedes_the_request_still_waiting(published):
+    uri, _, publish_root = published
+    [first] = _ask(uri, publish_root)
+    [second] = _ask(uri, publish_root, ask_again=True)
+    stale = sign_off.record_answer(uri, first.request_id, sign_off.Answer(sign_off.APPROVED, "c06.reviewer", NOW),
+                                   publish_root)
+    assert stale.outcome == "stale" and f"request {second.request_id}" in stale.detail
+    assert _status(uri) == ("provisional", None)
+    applied = sign_off.record_answer(uri, second.request_id,
+                                     sign_off.Answer(sign_off.REJECTED, "c06.reviewer", NOW, "thiếu tỉnh"), publish_root)
+    assert applied.outcome == "applied" and _status(uri) == ("provisional", None)
