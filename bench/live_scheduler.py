@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import hashlib
 import os
 import re
 import shutil
@@ -55,18 +54,30 @@ def run_date(day: dt.date) -> str:
     return f"{day.isoformat()}T15:30:00+07:00"
 
 
-def digest(uri: str, table: str, order_by: str) -> str:
+def published_rows(uri: str, table: str, order_by: str) -> dict[tuple, dict]:
+    """The mart's rows (all columns but published_at), keyed by the order_by columns."""
     import psycopg
     from psycopg import sql
+    from psycopg.rows import dict_row
 
-    with psycopg.connect(uri) as conn:
-        columns = [name for (name,) in conn.execute(
+    key_columns = [name.strip() for name in order_by.split(",")]
+    with psycopg.connect(uri, row_factory=dict_row) as conn:
+        columns = [row["column_name"] for row in conn.execute(
             "select column_name from information_schema.columns where table_schema || '.' || table_name = %s "
-            "order by ordinal_position", [table]) if name != "published_at"]
-        rows = conn.execute(sql.SQL("select {} from {} order by {}").format(
-            sql.SQL(", ").join(map(sql.Identifier, columns)), sql.Identifier(*table.split(".")),
-            sql.SQL(order_by))).fetchall()
-    return hashlib.sha256(repr(rows).encode()).hexdigest()
+            "order by ordinal_position", [table]) if row["column_name"] != "published_at"]
+        rows = conn.execute(sql.SQL("select {} from {}").format(
+            sql.SQL(", ").join(map(sql.Identifier, columns)), sql.Identifier(*table.split(".")))).fetchall()
+    return {tuple(row[name] for name in key_columns): row for row in rows}
+
+
+def differences(uri_a: str, uri_b: str, table: str, order_by: str) -> list[str]:
+    """Where the two warehouses' published figures differ: row key, column, both values."""
+    a, b = published_rows(uri_a, table, order_by), published_rows(uri_b, table, order_by)
+    found = [f"{table} {key}: only in {'dag.test()' if key in a else 'live'}" for key in sorted(set(a) ^ set(b), key=str)]
+    for key in sorted(set(a) & set(b), key=str):
+        found += [f"{table} {key}: {column} {a[key][column]!r} (dag.test()) vs {b[key][column]!r} (live)"
+                  for column in a[key] if a[key][column] != b[key][column]]
+    return found
 
 
 def published_days(uri: str) -> set[dt.date]:
@@ -183,8 +194,8 @@ def main(argv: list[str]) -> int:
             warehouse.prepare(uri)
         dag_test = dag_test_days(uris["dag_test"], landing, work, days)
         live = live_days(server, uris["live"], landing, work, days)
-        same = all(digest(uris["dag_test"], table, order) == digest(uris["live"], table, order)
-                   for table, order in COMPARED.items())
+        found = [line for table, order in COMPARED.items() for line in differences(uris["dag_test"], uris["live"], table, order)]
+        same = not found
     finally:
         server.stop()
         shutil.rmtree(work, ignore_errors=True)
@@ -208,6 +219,8 @@ def main(argv: list[str]) -> int:
               f"live scheduler, {dag_test[days[0]]:.1f} s through dag.test(). Published figures of both paths "
               f"(mart.province_daily, mart.national_daily, {days[0]} to {days[-1]}): "
               f"{'identical' if same else 'DIFFERENT'}."]
+    if found:
+        lines += [f"{len(found)} difference(s), the first 20:", *found[:20]]
     print("\n".join(lines))
     return 0 if same else 1
 
