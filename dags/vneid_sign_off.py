@@ -58,7 +58,7 @@ def vneid_sign_off():
     with TaskGroup("review", tooltip="one request per campaign-day: Approve or Reject"):
         adapter.SignOffReviewOperator.partial(
             task_id="review_day",
-            map_index_template="{{ sign_off_label }}",
+            map_index_template="{{ task.sign_off_label }}",
             on_failure_callback=[adapter.DeadlineAlertNotifier()],
         ).expand(request=requests)
 

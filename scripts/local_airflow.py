@@ -99,7 +99,8 @@ def up(args: argparse.Namespace) -> int:
   warehouse   {warehouse_uri}
   metadata DB {metadata_uri}
   feed        {feed_url} ({campaign.campaign_id}, simulator seed {args.seed})
-vneid_ingest, vneid_publish and vneid_sign_off are unpaused; vneid_publication_deadline stays paused (it would alert\non past days). Each publication waits as provisional for the reviewer in the UI's Required actions.
+vneid_ingest, vneid_publish and vneid_sign_off are unpaused; vneid_publication_deadline stays paused (it would alert
+on past days). Each publication waits as provisional for the reviewer in the UI's Required actions.
 Trigger a campaign day: in the UI, vneid_ingest > Trigger, logical date 2025-05-16 15:30 (+07:00), or
   set -a; . {env_file}; set +a     # the components' environment, for the airflow CLI
   .venv/bin/airflow dags trigger vneid_ingest --logical-date 2025-05-16T15:30:00+07:00

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import logging
 from zoneinfo import ZoneInfo
 
@@ -229,6 +230,9 @@ class SignOffReviewOperator(HITLOperator):
     APPROVE, REJECT = "Approve", "Reject"
 
     def __init__(self, *, request: dict, **kwargs) -> None:
+        # A mapped task is unmapped with the partial's params (the DAG's): the form holds only ours,
+        # and HITLOperator keeps only task-level params anyway.
+        kwargs.pop("params", None)
         super().__init__(
             subject="Phê duyệt số liệu", options=[self.APPROVE, self.REJECT], multiple=False,
             params={"reason": Param("", type=["null", "string"], title="Lý do (khi từ chối)",
@@ -236,20 +240,32 @@ class SignOffReviewOperator(HITLOperator):
             response_timeout=sign_off_timeout(), **kwargs)
         self.request = request
 
+    @property
+    def sign_off_label(self) -> str:
+        # map_index_template "{{ task.sign_off_label }}": Airflow renders the label once the mapped
+        # task is unmapped, before execute, so a task parked in awaiting_input already has it.
+        return f"{self.request['campaign_id']} {self.request['report_date']}"
+
     def execute(self, context):
         self.subject, self.body = self.request["subject"], self.request["body"]
         self.assigned_users = [{"id": name, "name": name} for name in self.request["reviewers"]]
-        context["sign_off_label"] = f"{self.request['campaign_id']} {self.request['report_date']}"
         return super().execute(context)
 
     def execute_complete(self, context, event):
+        from airflow.providers.standard.exceptions import HITLTimeoutError
+
         from vneid_pipeline import sign_off
 
         settings = load_settings()
-        context["sign_off_label"] = f"{self.request['campaign_id']} {self.request['report_date']}"
-        if event.get("error_type") == "timeout":
+        try:
+            answer = super().execute_complete(context, event)
+        except HITLTimeoutError as error:
             sign_off.record_expiry(settings.warehouse_uri, self.request["request_id"])
-        answer = super().execute_complete(context, event)
+            day = {"campaign_id": self.request["campaign_id"], "report_dates": [self.request["report_date"]]}
+            raise HITLTimeoutError(
+                f"{self.sign_off_label}: sign-off request {self.request['request_id']} got no answer within "
+                f"{self.response_timeout}; the figures stay provisional. To ask again, trigger vneid_sign_off "
+                f"with {json.dumps(day)}") from error
         responder = answer["responded_by_user"] or {}
         decision = sign_off.APPROVED if answer["chosen_options"] == [self.APPROVE] else sign_off.REJECTED
         outcome = sign_off.record_answer(
@@ -257,7 +273,7 @@ class SignOffReviewOperator(HITLOperator):
             sign_off.Answer(decision, responder.get("id") or responder.get("name") or "unknown",
                             answer["responded_at"], (answer["params_input"] or {}).get("reason")),
             settings.publish_root)
-        log.info("%s %s: %s (%s)", self.request["campaign_id"], self.request["report_date"], outcome.outcome, outcome.detail)
+        log.info("%s: %s (%s)", self.sign_off_label, outcome.outcome, outcome.detail)
         return {"decision": decision, "outcome": outcome.outcome, "detail": outcome.detail,
                 "figures_status": outcome.figures_status}
 

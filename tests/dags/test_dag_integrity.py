@@ -114,7 +114,7 @@ def test_sign_off_is_triggered_by_the_publication_and_asks_one_question_per_day(
     review = dag.get_task("review.review_day")
     assert issubclass(review.operator_class, HITLOperator)
     assert review.upstream_task_ids == {"plan.request_reviews"}
-    assert review.map_index_template == "{{ sign_off_label }}"
+    assert review.map_index_template == "{{ task.sign_off_label }}"
     assert review.partial_kwargs["on_failure_callback"], "an unanswered request must alert"
     assert dag.max_active_runs > 1, "a day waiting for its reviewer must not hold back the next"
 

@@ -147,7 +147,7 @@ def test_every_task_ran_on_the_celery_worker(celery_day):
     # The Celery task ends a moment after Airflow records the task's state (STARTED until then).
     found = wait_for(lambda: (rows := outcomes()) and all(row[-1] != "STARTED" for row in rows) and rows, timeout=60,
                      what="the Celery tasks to finish")
-    assert len(found) == 6 + 3, found  # plan 2, ingest 3 provinces, announce 1; publish: resolve, publish, report
+    assert len(found) == 6 + 4, found  # plan 2, ingest 3 provinces, announce 1; publish: resolve, publish, report, announce
     assert {(queue, status) for *_, queue, status in found} == {("default", "SUCCESS")}, found
     assert celery_day["redis"].command("DBSIZE") > 0  # kombu's bindings: the broker was this Redis
 
