@@ -163,6 +163,18 @@ class RegionRow:
 
 
 @dataclass(frozen=True)
+class SignOff:
+    """Who stands behind the day's figures: sign_off/select_day_sign_off.sql."""
+    figures_status: str
+    approved_by: str | None = None
+    approved_at: dt.datetime | None = None
+    last_decision: str | None = None
+    last_answered_by: str | None = None
+    last_answered_at: dt.datetime | None = None
+    last_reason: str | None = None
+
+
+@dataclass(frozen=True)
 class ReportData:
     campaign: Campaign
     report_date: dt.date
@@ -177,6 +189,7 @@ class ReportData:
     regions: list[RegionRow] = field(default_factory=list)
     min_commune_eligible: int = MIN_COMMUNE_ELIGIBLE
     generated_at: dt.datetime | None = None
+    sign_off: SignOff | None = None
 
     @property
     def target_rate(self) -> Decimal:
@@ -200,6 +213,7 @@ def fetch_report_data(conn: psycopg.Connection, campaign_id: str, report_date: d
     communes = {**params, "min_eligible": MIN_COMMUNE_ELIGIBLE, "row_limit": COMMUNES_LISTED}
     national = fetch_rows(conn, NationalFigures, "report/select_national_day.sql", params)
     national_forecast = fetch_rows(conn, NationalForecast, "report/select_national_forecast.sql", params)
+    sign_off = fetch_rows(conn, SignOff, "sign_off/select_day_sign_off.sql", params)
     return ReportData(
         campaign=fetch_campaign(conn, campaign_id),
         report_date=report_date,
@@ -213,6 +227,7 @@ def fetch_report_data(conn: psycopg.Connection, campaign_id: str, report_date: d
         national_forecast=national_forecast[0] if national_forecast else None,
         regions=fetch_rows(conn, RegionRow, "report/select_region_ranking.sql", params),
         generated_at=generated_at,
+        sign_off=sign_off[0] if sign_off else None,
     )
 
 
@@ -227,6 +242,22 @@ def format_rank_change(change: int | None) -> str:
     if change < 0:
         return f"▼ {-change}"
     return "–"
+
+
+OFFICIAL_STAMP, PROVISIONAL_STAMP, REJECTED_STAMP = "Số liệu chính thức", "Số liệu tạm tính", "Từ chối phê duyệt"
+
+
+def sign_off_stamp(sign_off: SignOff | None) -> tuple[str, str]:
+    """The report's stamp and the sentence beneath it: official once approved (by whom, when), else
+    provisional, with the rejection and its reason when the current figures were rejected."""
+    if sign_off is not None and sign_off.figures_status == "official":
+        return OFFICIAL_STAMP, (f"Đã được Cục C06 phê duyệt: {sign_off.approved_by}, lúc "
+                                f"{format_datetime(sign_off.approved_at)}.")
+    if sign_off is not None and sign_off.last_decision == "rejected":
+        return PROVISIONAL_STAMP, (f"{REJECTED_STAMP}: {sign_off.last_answered_by}, lúc "
+                                   f"{format_datetime(sign_off.last_answered_at)}. Lý do: {sign_off.last_reason}. "
+                                   "Số liệu có thể còn thay đổi.")
+    return PROVISIONAL_STAMP, "Chưa được Cục C06 phê duyệt; số liệu có thể còn thay đổi."
 
 
 def format_gap(gap) -> str:
@@ -278,6 +309,8 @@ REPORT_STYLE = """
 figure { margin: 12px 0 20px; } figcaption { color: #4a5868; font-size: 0.9em; margin-top: 4px; }
 svg.chart { max-width: 100%; height: auto; display: block; }
 td.up { color: #2e7d32; } td.down { color: #b3261e; }
+.stamp { display: inline-block; border: 2px solid; border-radius: 6px; padding: 6px 12px; margin: 4px 0 8px; }
+.stamp.official { color: #1b5e20; background: #edf7ee; } .stamp.provisional { color: #7a4f00; background: #fff6e0; }
 .columns { display: flex; flex-wrap: wrap; gap: 24px; } .columns > div { flex: 1 1 520px; }
 """
 
@@ -288,6 +321,12 @@ def _figure(label: str, value: str, note: str = "") -> str:
             f'<div class="big">{escape(value)}</div>{note_html}</div>')
 
 
+def _stamp(sign_off: SignOff | None) -> str:
+    label, detail = sign_off_stamp(sign_off)
+    css = "official" if label == OFFICIAL_STAMP else "provisional"
+    return f'<p class="stamp {css}"><strong>{escape(label)}</strong><br>{escape(detail)}</p>'
+
+
 def _header(data: ReportData) -> str:
     campaign, national = data.campaign, data.national
     day_number = (data.report_date - campaign.first_day).days + 1
@@ -296,6 +335,7 @@ def _header(data: ReportData) -> str:
         f"<h1>Báo cáo tiến độ lấy ý kiến Nhân dân qua ứng dụng VNeID ngày {escape(format_date(data.report_date))}</h1>",
         f'<p class="subtitle">{text(campaign.title)}<br>Ngày thứ {format_int(day_number)} của đợt lấy ý kiến, '
         f"từ {escape(format_date(campaign.first_day))} đến {escape(format_date(campaign.last_day))}.</p>",
+        _stamp(data.sign_off),
     ]
     if national is None:
         parts.append(empty("Chưa có số liệu toàn quốc được công bố cho ngày này."))
@@ -570,9 +610,12 @@ def build_workbook(data: ReportData) -> Workbook:
                ("Tỷ lệ tham gia toàn quốc", 16, PERCENT), ("Chỉ tiêu", 12, PERCENT)]
     _sheet_table(overview, headers, [[None, None, None, point.day, point.participation_rate, point.target_rate]
                                      for point in data.series])
+    stamp, stamp_detail = sign_off_stamp(data.sign_off)
     figures = [
         ("Đợt lấy ý kiến", data.campaign.title, None),
         ("Ngày báo cáo", data.report_date, DATE),
+        ("Tình trạng số liệu", stamp, None),
+        ("Phê duyệt", stamp_detail, None),
         ("Số công dân đã tham gia góp ý", national and national.participated, THOUSANDS),
         ("Số công dân mới tham gia trong ngày", national and national.participated_new, THOUSANDS),
         ("Số công dân có tài khoản định danh điện tử mức 2", national and national.eligible, THOUSANDS),

@@ -222,13 +222,6 @@ def approve_days(uri: str, days: Iterable[tuple[str, dt.date]], approver: str, p
     return outcomes
 
 
-def day_sign_off(conn: psycopg.Connection, campaign_id: str, report_date: dt.date) -> dict | None:
-    """The day's figures status, its approver, and the last answer to its current figures (for the report)."""
-    with conn.cursor(row_factory=dict_row) as cursor:
-        return cursor.execute(load_sql("sign_off/select_day_sign_off.sql"),
-                              {"campaign_id": campaign_id, "report_date": report_date}).fetchone()
-
-
 def _what_to_show(conn, campaign_id: str, report_date: dt.date, policy: ReviewPolicy, publish_root: Path) -> dict:
     from vneid_pipeline import report
 

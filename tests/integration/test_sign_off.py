@@ -10,7 +10,7 @@ import io
 import psycopg
 import pytest
 
-from vneid_pipeline import ingest, publish, sign_off
+from vneid_pipeline import ingest, publish, report, sign_off
 from vneid_pipeline.simulator import FeedSimulator, write_landing
 
 from .helpers import query, rewrite_csv, scalar, settings_for
@@ -32,6 +32,7 @@ def published(warehouse_uri, tmp_path):
             ingest.ingest_province(settings, CAMPAIGN, province, day,
                                    now=dt.datetime.combine(day, dt.time(16), tzinfo=ingest.LOCAL_TZ))
         publish.publish_day(warehouse_uri, CAMPAIGN, day, publish_root)
+        report.write_daily_report(warehouse_uri, CAMPAIGN, day, publish_root)
     return warehouse_uri, settings, publish_root
 
 
@@ -49,6 +50,11 @@ def _correct(settings, publish_root, day=DAYS[1]):
     rewrite_csv(folder / f"{day}.csv", folder / f"{day}.r2.csv", add_participant)
     ingest.ingest_province(settings, CAMPAIGN, "30", day, now=dt.datetime.combine(day, dt.time(18), tzinfo=ingest.LOCAL_TZ))
     publish.publish_day(settings.warehouse_uri, CAMPAIGN, day, publish_root)
+    report.write_daily_report(settings.warehouse_uri, CAMPAIGN, day, publish_root)
+
+
+def _report(publish_root, day=DAYS[1]) -> str:
+    return (publish_root / CAMPAIGN / day.isoformat() / "report" / f"bao-cao-{day}.html").read_text(encoding="utf-8")
 
 
 def _ask(uri, publish_root, day=DAYS[1], **kwargs):
@@ -60,6 +66,7 @@ def test_a_publication_is_provisional_and_a_rerun_keeps_its_fingerprint(publishe
     assert _status(uri) == ("provisional", None)
     assert scalar(uri, "select count(*) from mart.province_daily where report_date = %s "
                        "and figures_status <> 'provisional'", [DAYS[1]]) == 0
+    assert "Số liệu tạm tính" in _report(publish_root) and "Số liệu chính thức" not in _report(publish_root)
     before = scalar(uri, "select fingerprint from mart.national_daily where report_date = %s", [DAYS[1]])
     assert len(before) == 64
     publish.publish_day(uri, CAMPAIGN, DAYS[1], publish_root)
@@ -102,6 +109,10 @@ def test_approval_makes_the_day_official_in_the_marts_the_files_and_the_history(
     assert query(uri, "select participated, approved_by from official.national_daily") == [
         (scalar(uri, "select participated from mart.national_daily where report_date = %s", [DAYS[1]]), "c06.reviewer")]
     assert scalar(uri, "select count(*) from official.province_daily") == 63
+    # the report is rewritten with its stamp (16/05/2025 17:00 in Hà Nội)
+    assert "Số liệu chính thức" in _report(publish_root)
+    assert "Đã được Cục C06 phê duyệt: c06.reviewer, lúc 16/05/2025 17:00." in _report(publish_root)
+    assert "Số liệu tạm tính" in _report(publish_root, DAYS[0])
     # a re-run that changes no figure keeps it official; nothing more to ask
     publish.publish_day(uri, CAMPAIGN, DAYS[1], publish_root)
     assert _status(uri) == ("official", "c06.reviewer")
@@ -122,6 +133,7 @@ def test_a_rejection_keeps_the_day_provisional_with_its_reason(published, reason
     assert query(uri, "select decision, answered_by, reason, outcome from dq.sign_off_answer") == [
         ("rejected", "c06.reviewer", recorded, "applied")]
     assert scalar(uri, "select count(*) from official.national_daily") == 0
+    assert f"Từ chối phê duyệt: c06.reviewer, lúc 16/05/2025 17:00. Lý do: {recorded}." in _report(publish_root)
 
 
 def test_an_answer_to_figures_a_newer_publication_replaced_is_recorded_and_changes_nothing(published):
@@ -148,6 +160,7 @@ def test_a_correction_after_approval_reopens_the_day_and_keeps_the_official_figu
     assert _status(uri) == ("provisional", None)
     assert scalar(uri, "select participated from mart.national_daily where report_date = %s", [DAYS[1]]) == (
         official_participated + 1)
+    assert "Số liệu tạm tính" in _report(publish_root) and "Số liệu chính thức" not in _report(publish_root)
     # the last official figures stay readable, and the change is on record
     assert scalar(uri, "select participated from official.national_daily where report_date = %s", [DAYS[1]]) == (
         official_participated)

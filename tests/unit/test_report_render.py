@@ -21,6 +21,7 @@ from vneid_pipeline.report import (
     ProvinceRow,
     RegionRow,
     ReportData,
+    SignOff,
     build_workbook,
     format_gap,
     format_rank_change,
@@ -283,6 +284,53 @@ def test_workbook_has_the_sheets_formats_and_a_line_chart():
     forecast = workbook["Dự báo"]
     assert forecast["B2"].value == "Toàn quốc" and forecast["H2"].value == dt.datetime(2025, 5, 22)
     assert forecast["B3"].value == "Thanh Hóa" and forecast["K3"].value == "Có"
+
+
+APPROVED_AT = dt.datetime(2025, 5, 8, 9, 5, tzinfo=dt.UTC)  # 16:05 in Hà Nội
+
+
+def stamp_text(document: str) -> str:
+    start = document.index('<p class="stamp')
+    return " ".join(parse(document[start:document.index("</p>", start) + 4]).text)
+
+
+def test_a_day_without_an_approval_is_stamped_provisional():
+    for sign_off in (None, SignOff("provisional")):
+        document = render_report_html(report_data(sign_off=sign_off))
+        assert 'class="stamp provisional"' in document
+        assert stamp_text(document) == "Số liệu tạm tính Chưa được Cục C06 phê duyệt; số liệu có thể còn thay đổi."
+        assert "Số liệu chính thức" not in document
+
+
+def test_an_approved_day_is_stamped_official_with_its_approver_and_time():
+    document = render_report_html(report_data(sign_off=SignOff("official", "c06.nguyen", APPROVED_AT)))
+    assert 'class="stamp official"' in document
+    assert stamp_text(document) == "Số liệu chính thức Đã được Cục C06 phê duyệt: c06.nguyen, lúc 08/05/2025 16:05."
+    assert "Số liệu tạm tính" not in document
+
+
+def test_a_rejected_day_shows_the_rejection_and_its_reason_escaped():
+    reason = '<b>Tỉnh 98</b> & "Phố" chưa xác nhận'
+    sign_off = SignOff("provisional", last_decision="rejected", last_answered_by="reviewer",
+                       last_answered_at=APPROVED_AT, last_reason=reason)
+    document = render_report_html(report_data(sign_off=sign_off))
+    assert "<b>Tỉnh 98</b>" not in document and "&lt;b&gt;Tỉnh 98&lt;/b&gt; &amp; &quot;Phố&quot;" in document
+    assert stamp_text(document) == (f"Số liệu tạm tính Từ chối phê duyệt: reviewer, lúc 08/05/2025 16:05. "
+                                    f"Lý do: {reason}. Số liệu có thể còn thay đổi.")
+    # an approval of earlier figures that a rejection of the current ones followed is not shown
+    assert "Số liệu chính thức" not in document
+
+
+def test_the_workbook_carries_the_same_stamp():
+    def overview(sign_off):
+        buffer = io.BytesIO()
+        build_workbook(report_data(sign_off=sign_off)).save(buffer)
+        sheet = openpyxl.load_workbook(io.BytesIO(buffer.getvalue()))["Tổng quan"]
+        return {sheet.cell(row, 1).value: sheet.cell(row, 2).value for row in range(2, 20)}
+    official = overview(SignOff("official", "c06.nguyen", APPROVED_AT))
+    assert official["Tình trạng số liệu"] == "Số liệu chính thức"
+    assert official["Phê duyệt"] == "Đã được Cục C06 phê duyệt: c06.nguyen, lúc 08/05/2025 16:05."
+    assert overview(None)["Tình trạng số liệu"] == "Số liệu tạm tính"
 
 
 def validation_data(**overrides) -> ValidationData:
