@@ -156,7 +156,7 @@ def live_days(server, uri: str, landing: Path, work: Path, days: list[dt.date]) 
         if len(days) > 2:
             started = time.monotonic()
             result = airflow.cli("backfill", "create", "--dag-id", "vneid_ingest", "--from-date", run_date(days[2]),
-                                 "--to-date", run_date(days[-1]))
+                                 "--to-date", run_date(days[-1]), "--max-active-runs", "1")
             if result.returncode != 0:
                 raise RuntimeError(f"airflow backfill create failed: {result.stderr[-2000:]}")
             unpublished, last_publication = wait_for_publications(uri, set(days))

@@ -26,14 +26,14 @@ import pytest
 from vneid_pipeline.localairflow import DEFAULT_COMPONENTS, LocalAirflow, free_port
 
 from ..dags.test_docker_compose import CELERY_ENV_NAMES
-from ..integration.helpers import query, reference_with_version
+from ..integration.helpers import query
+from .live_helpers import feed_tokens, live_reference, runs, wait_for
 from .redis_server import RedisServer
-from .test_live_scheduler import CAMPAIGN, DAY1, QUARANTINED, UNITS, VERSION, provinces, runs, wait_for
+from .test_live_scheduler import CAMPAIGN, DAY1, QUARANTINED, VERSION, provinces
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 CELERY_APP = "airflow.providers.celery.executors.celery_executor.app"  # as in the compose worker's health check
 WORKER_CONCURRENCY = 2
-PROVINCES = ("01", QUARANTINED, "99")
 LOGICAL_DATE = f"{DAY1}T08:30:00Z"  # 15:30 in Asia/Ho_Chi_Minh, the ingest DAG's schedule
 
 
@@ -67,13 +67,10 @@ def feed_report(feed_url: str, code: str) -> dict:
 def celery_day(postgres_server, tmp_path_factory):
     """One Airflow start (CeleryExecutor) and one campaign day run through it; yields what the tests check."""
     root = tmp_path_factory.mktemp("celery")
-    reference = reference_with_version(root / "reference", VERSION, UNITS, "Live Celery test: 3 provinces",
-                                       [f"{CAMPAIGN},Lấy ý kiến trực tiếp,{DAY1},{DAY1},{VERSION},0.80"])
     # The version in force on DAY1, a past day (a backfill refuses future dates), as in test_live_scheduler.
-    versions = reference / "admin_versions.csv"
-    versions.write_text(versions.read_text(encoding="utf-8").replace(
-        f'{VERSION},"Live Celery test: 3 provinces",2027-01-01,,', f'{VERSION},"Live Celery test: 3 provinces",{DAY1},{DAY1},'),
-        encoding="utf-8")
+    reference = live_reference(root / "reference", VERSION, "Live Celery test: 3 provinces",
+                               f"{CAMPAIGN},Lấy ý kiến trực tiếp,{DAY1},{DAY1},{VERSION},0.80",
+                               valid_from=DAY1, valid_to=DAY1)
     warehouse_uri = postgres_server.create_database("celery_warehouse", recreate=True)
     metadata_uri = postgres_server.create_database("celery_airflow", owner="airflow", recreate=True)
     feed_url = f"http://127.0.0.1:{free_port()}"
@@ -87,7 +84,7 @@ def celery_day(postgres_server, tmp_path_factory):
             "VNEID_SOURCE": "http",
             "VNEID_FEED_URL": feed_url,
             "VNEID_PUBLISH_ROOT": str(root / "publish"),
-            **{f"VNEID_FEED_TOKEN_{code}": f"sim-token-{code}" for code in PROVINCES},
+            **feed_tokens(),
         }
         components = {name: DEFAULT_COMPONENTS[name] for name in ("scheduler", "dag-processor", "api-server")}
         components["celery-worker"] = ["celery", "worker", "--celery-hostname", node]

@@ -14,57 +14,25 @@ import json
 import re
 import subprocess
 import sys
-import threading
 import time
 import urllib.request
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from vneid_pipeline.localairflow import LocalAirflow, free_port
+from vneid_pipeline.localairflow import LocalAirflow
 
-from ..integration.helpers import query, reference_with_version, table_digest
+from ..integration.helpers import query, table_digest
+from .live_helpers import Feed, live_reference, runs, scheduler_path_airflow, wait_for
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 VERSION = "vn-2025-06-live"
 CAMPAIGN = "truc-tiep-2025-06"
-UNITS = """unit_code,level,name,division_type,parent_code,province_code
-01,province,Thành phố Hà Nội,thành phố trung ương,,01
-98,province,Tỉnh Kiểm Thử,tỉnh,,98
-99,province,Tỉnh Thử Nghiệm,tỉnh,,99
-00070,commune,Phường Hoàn Kiếm,phường,01,01
-00073,commune,Phường Cửa Nam,phường,01,01
-98001,commune,Xã Bắc,xã,98,98
-98002,commune,Xã Nam,xã,98,98
-99001,commune,Xã Một,xã,99,99
-99002,commune,Xã Hai,xã,99,99
-"""
 DAY1, DAY2, UNPUBLISHED = "2025-06-02", "2025-06-03", "2025-06-04"
 QUARANTINED = "98"
 MARTS = {"mart.national_daily": "campaign_id, report_date", "mart.province_daily": "campaign_id, report_date, province_code",
          "mart.commune_daily": "campaign_id, report_date, commune_code",
          "mart.report_status": "campaign_id, report_date, province_code"}
-
-
-class Webhook(ThreadingHTTPServer):
-    """Receives the alerts (`VNEID_ALERT_WEBHOOK`)."""
-
-    def __init__(self) -> None:
-        self.received: list[dict] = []
-        webhook = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                webhook.received.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
-                self.send_response(204)
-                self.end_headers()
-
-            def log_message(self, *args) -> None:
-                pass
-
-        super().__init__(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server_address[1]}/alert"
 
 
 def documented_commands() -> list[str]:
@@ -87,48 +55,24 @@ def command(prefix: str) -> str:
 @pytest.fixture(scope="module")
 def live(postgres_server, tmp_path_factory):
     root = tmp_path_factory.mktemp("live")
-    reference = reference_with_version(root / "reference", VERSION, UNITS, "Live scheduler test: 3 provinces",
-                                       [f"{CAMPAIGN},Lấy ý kiến trực tiếp,{DAY1},{UNPUBLISHED},{VERSION},0.80"])
     # In the past (a backfill refuses future dates) and after the DAGs' start_date: June 2025.
-    versions = reference / "admin_versions.csv"
-    versions.write_text(versions.read_text(encoding="utf-8").replace(
-        f'{VERSION},"Live scheduler test: 3 provinces",2027-01-01,,', f'{VERSION},"Live scheduler test: 3 provinces",2025-06-01,2025-06-30,'),
-        encoding="utf-8")
-    warehouse_uri = postgres_server.create_database("live_warehouse", recreate=True)
-    metadata_uri = postgres_server.create_database("live_airflow", owner="airflow", recreate=True).replace(
-        "postgresql://", "postgresql+psycopg2://", 1)
-    webhook = Webhook()
-    threading.Thread(target=webhook.serve_forever, daemon=True).start()
-    feed_port = free_port()
-    env = {
-        "VNEID_REFERENCE_DIR": str(reference),
-        "AIRFLOW_CONN_VNEID_WAREHOUSE": warehouse_uri,
-        "VNEID_CAMPAIGN": CAMPAIGN,
-        "VNEID_SOURCE": "http",
-        "VNEID_FEED_URL": f"http://127.0.0.1:{feed_port}",
-        "VNEID_PUBLISH_ROOT": str(root / "publish"),
-        "VNEID_ALERT_WEBHOOK": webhook.url,
+    reference = live_reference(root / "reference", VERSION, "Live scheduler test: 3 provinces",
+                               f"{CAMPAIGN},Lấy ý kiến trực tiếp,{DAY1},{UNPUBLISHED},{VERSION},0.80",
+                               valid_from="2025-06-01", valid_to="2025-06-30")
+    airflow, feed_port = scheduler_path_airflow(postgres_server, root, "live", reference, CAMPAIGN, {
         "VNEID_DEADLINE_RETRIES": "0",
         "VNEID_DEADLINE_RETRY_DELAY_SECONDS": "1",
-        **{f"VNEID_FEED_TOKEN_{code}": f"sim-token-{code}" for code in ("01", "98", "99")},
-    }
-    airflow = LocalAirflow(PROJECT_ROOT, home=root / "airflow", api_port=free_port(), extra_env=env,
-                           metadata_uri=metadata_uri,
-                           components={name: [name] for name in ("scheduler", "dag-processor", "api-server")})
+    })
     try:
-        airflow.spawn("simulator", [sys.executable, "-m", "vneid_pipeline.simulator", "serve", "--campaign", CAMPAIGN,
-                                    "--port", str(feed_port), "--fault", f"{QUARANTINED}:{DAY1}:out_of_range",
-                                    "--fault", f"{QUARANTINED}:{DAY2}:out_of_range"])
+        Feed(airflow, CAMPAIGN, feed_port).start([f"{QUARANTINED}:{DAY1}:out_of_range", f"{QUARANTINED}:{DAY2}:out_of_range"])
         started = time.monotonic()
         airflow.start(timeout=300)
         print(f"\nAirflow (scheduler, dag-processor, api-server) up in {time.monotonic() - started:.1f}s")
         airflow.unpause("vneid_ingest", "vneid_publish", "vneid_publication_deadline")
-        airflow.warehouse_uri = warehouse_uri
-        airflow.webhook = webhook
         yield airflow
     finally:
         airflow.stop()
-        webhook.shutdown()
+        airflow.webhook.shutdown()
         assert not airflow.running()
 
 
@@ -142,20 +86,6 @@ def shell(live: LocalAirflow, line: str, **values: str) -> str:
     result = subprocess.run(["bash", "-c", line], env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, f"{line}\n{result.stdout[-2000:]}\n{result.stderr[-3000:]}"
     return result.stdout
-
-
-def runs(live: LocalAirflow, dag_id: str) -> list[dict]:
-    return live.api("GET", f"/api/v2/dags/{dag_id}/dagRuns?limit=100")["dag_runs"]
-
-
-def wait_for(condition, timeout: float = 600, what: str = ""):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        found = condition()
-        if found:
-            return found
-        time.sleep(1)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def provinces(live: LocalAirflow, run_id: str) -> dict[str, dict]:
@@ -187,6 +117,9 @@ def test_a_backfilled_day_goes_through_ingest_asset_and_publish(live):
     run = wait_for(lambda: next((r for r in runs(live, "vneid_ingest") if r["logical_date"] == f"{DAY1}T08:30:00Z"
                                  and r["state"] in ("success", "failed")), None), what="the backfilled run")
     assert run["run_type"] == "backfill" and run["state"] == "success"
+    # one day at a time: a backfill has its own limit (10 by default), not the DAG's max_active_runs
+    [backfill] = live.api("GET", "/api/v2/backfills?dag_id=vneid_ingest")["backfills"]
+    assert backfill["max_active_runs"] == 1
     published = wait_publish_runs(live, 1)
     print(f"\none day (3 provinces) from backfill to publication: {time.monotonic() - started:.1f}s")
     assert [(r["run_type"], r["state"]) for r in published] == [("asset_triggered", "success")]
