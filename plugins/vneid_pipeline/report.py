@@ -614,8 +614,6 @@ def build_workbook(data: ReportData) -> Workbook:
     figures = [
         ("Đợt lấy ý kiến", data.campaign.title, None),
         ("Ngày báo cáo", data.report_date, DATE),
-        ("Tình trạng số liệu", stamp, None),
-        ("Phê duyệt", stamp_detail, None),
         ("Số công dân đã tham gia góp ý", national and national.participated, THOUSANDS),
         ("Số công dân mới tham gia trong ngày", national and national.participated_new, THOUSANDS),
         ("Số công dân có tài khoản định danh điện tử mức 2", national and national.eligible, THOUSANDS),
@@ -628,6 +626,8 @@ def build_workbook(data: ReportData) -> Workbook:
         ("Số tỉnh có báo cáo bị cách ly", national and national.provinces_quarantined, THOUSANDS),
         ("Số tỉnh chưa báo cáo", national and national.provinces_missing, THOUSANDS),
         ("Dự báo toàn quốc", national_projection_sentence(data.national_forecast, data.target_rate), None),
+        ("Tình trạng số liệu", stamp, None),
+        ("Phê duyệt", stamp_detail, None),
     ]
     for row, (label, value, number_format) in enumerate(figures, 2):
         overview.cell(row, 1, label)

@@ -326,7 +326,7 @@ def test_the_workbook_carries_the_same_stamp():
         buffer = io.BytesIO()
         build_workbook(report_data(sign_off=sign_off)).save(buffer)
         sheet = openpyxl.load_workbook(io.BytesIO(buffer.getvalue()))["Tổng quan"]
-        return {sheet.cell(row, 1).value: sheet.cell(row, 2).value for row in range(2, 20)}
+        return {sheet.cell(row, 1).value: sheet.cell(row, 2).value for row in range(2, 24)}
     official = overview(SignOff("official", "c06.nguyen", APPROVED_AT))
     assert official["Tình trạng số liệu"] == "Số liệu chính thức"
     assert official["Phê duyệt"] == "Đã được Cục C06 phê duyệt: c06.nguyen, lúc 08/05/2025 16:05."
