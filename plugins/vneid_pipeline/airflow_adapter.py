@@ -16,6 +16,7 @@ import json
 import logging
 from zoneinfo import ZoneInfo
 
+from airflow.providers.standard.exceptions import HITLTimeoutError
 from airflow.providers.standard.operators.hitl import HITLOperator
 from airflow.sdk import Asset, BaseNotifier, Param, get_current_context
 from airflow.sdk.exceptions import AirflowFailException, AirflowSkipException
@@ -155,7 +156,6 @@ def publish_requests() -> list[dict]:
     return [{"campaign_id": campaign_id, "report_date": day.isoformat()} for campaign_id, day in planned]
 
 
-
 def _campaign_day(request: dict) -> tuple[str, dt.date]:
     """The request's campaign and day; labels the mapped task instance with them."""
     get_current_context()["publish_label"] = f"{request['campaign_id']} {request['report_date']}"
@@ -252,8 +252,6 @@ class SignOffReviewOperator(HITLOperator):
         return super().execute(context)
 
     def execute_complete(self, context, event):
-        from airflow.providers.standard.exceptions import HITLTimeoutError
-
         from vneid_pipeline import sign_off
 
         settings = load_settings()

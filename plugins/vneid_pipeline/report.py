@@ -57,6 +57,7 @@ from vneid_pipeline.report_validation import (
     table,
     text,
 )
+from vneid_pipeline.sign_off import REJECTED
 from vneid_pipeline.warehouse import connect
 
 MIN_COMMUNE_ELIGIBLE = 100
@@ -253,7 +254,7 @@ def sign_off_stamp(sign_off: SignOff | None) -> tuple[str, str]:
     if sign_off is not None and sign_off.figures_status == "official":
         return OFFICIAL_STAMP, (f"Đã được Cục C06 phê duyệt: {sign_off.approved_by}, lúc "
                                 f"{format_datetime(sign_off.approved_at)}.")
-    if sign_off is not None and sign_off.last_decision == "rejected":
+    if sign_off is not None and sign_off.last_decision == REJECTED:
         return PROVISIONAL_STAMP, (f"{REJECTED_STAMP}: {sign_off.last_answered_by}, lúc "
                                    f"{format_datetime(sign_off.last_answered_at)}. Lý do: {sign_off.last_reason}. "
                                    "Số liệu có thể còn thay đổi.")

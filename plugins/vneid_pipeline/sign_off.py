@@ -34,7 +34,6 @@ log = logging.getLogger(__name__)
 
 APPROVED, REJECTED = "approved", "rejected"
 NO_REASON = "no reason given"
-STATUS_LABEL = {"official": "Số liệu chính thức", "provisional": "Số liệu tạm tính"}
 
 
 @dataclass(frozen=True)
