@@ -1,11 +1,14 @@
-"""Cumulative regressions and outlying increments, measured against the previous accepted day."""
+"""Quality checks of a parsed report: cumulative regressions and outlying increments against the previous
+accepted day, and the reconciliation of the province total."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 import pandas as pd
+import pytest
 
+from vneid_pipeline.parsing import ParsedReport
 from vneid_pipeline.quality import QualityPolicy, assess, find_outliers, find_regressions, previous_frame
 
 YESTERDAY = dt.date(2025, 5, 15)
@@ -40,7 +43,6 @@ def test_no_previous_day_means_no_regression_or_outlier():
 
 
 def test_only_the_quarantining_regression_blocks_the_revision():
-    from vneid_pipeline.parsing import ParsedReport
 
     parsed = ParsedReport("c", "30", "2025-05-16", None, 1, None, frame([990, 500]))
     findings = assess(parsed, previous([1000, 1000]), QualityPolicy(regression_quarantine_share=0.05))
@@ -61,3 +63,68 @@ def test_an_increment_far_from_the_province_median_is_an_outlier():
 
 def test_too_few_communes_are_not_judged():
     assert find_outliers(frame([1100, 9000]), previous([1000, 1000]), threshold=3.5) == []
+
+# ------------------------------------------------------------------------------ province totals
+
+
+def parsed_with(total, agreed=(400, 1200)) -> ParsedReport:
+    rows = pd.DataFrame({
+        "row_number": [1, 2],
+        "commune_code": ["00001", "00004"],
+        "section": ["", ""],
+        "citizen_group": ["", ""],
+        "eligible": pd.array([1000, 2000], dtype="Int64"),
+        "participated": pd.array([500, 1500], dtype="Int64"),
+        "agreed": pd.array(list(agreed), dtype="Int64"),
+    })
+    return ParsedReport("hien-phap-2025", "01", "2025-05-16", None, 1, total, rows)
+
+
+def _reconcile_total(parsed, tolerance=0.0):
+    """The blocking findings of the quality checks, with no previous day to compare with."""
+    return assess(parsed, previous_frame([]), QualityPolicy(total_tolerance=tolerance)).blocking
+
+
+def test_total_within_a_configured_tolerance_is_accepted_and_recorded():
+    parsed = parsed_with({"eligible": 3001, "participated": 2000})
+    assert _reconcile_total(parsed, tolerance=0.001) == []
+    findings = assess(parsed, previous_frame([]), QualityPolicy(total_tolerance=0.001))
+    assert [(r["column_name"], r["difference"], r["within_tolerance"]) for r in findings.reconciliation] == [
+        ("eligible", 1, True), ("participated", 0, True)]
+
+
+def test_matching_total_is_accepted():
+    assert _reconcile_total(parsed_with({"eligible": 3000, "participated": 2000, "agreed": 1600})) == []
+
+
+@pytest.mark.parametrize("total", [None, {}])
+def test_absent_total_is_not_checked(total):
+    assert _reconcile_total(parsed_with(total)) == []
+
+
+def test_partial_total_checks_only_what_it_declares():
+    assert _reconcile_total(parsed_with({"eligible": 3000})) == []
+    assert _reconcile_total(parsed_with({"eligible": 3000, "participated": None})) == []
+
+
+def test_mismatching_total_is_flagged_per_column():
+    found = _reconcile_total(parsed_with({"eligible": 3001, "participated": 2000, "agreed": 1500}))
+    assert [(v.rule, v.column_name, v.value) for v in found] == [
+        ("province_total_reconciles", "eligible", "3001"), ("province_total_reconciles", "agreed", "1500")]
+    assert "3001" in found[0].message and "3000" in found[0].message
+    assert "1500" in found[1].message and "1600" in found[1].message
+
+
+def test_agreed_total_is_not_checked_when_some_rows_lack_agreed():
+    assert _reconcile_total(parsed_with({"eligible": 3000, "agreed": 9999}, agreed=(400, None))) == []
+
+
+# ------------------------------------------------------------------------------------- atomic writes
+
+
+def test_breakdown_rows_are_not_counted_in_the_reconciliation():
+    parsed = parsed_with({"eligible": 3000, "participated": 2000, "agreed": 1600})
+    breakdown = parsed.rows.iloc[[0]].assign(section="Chương I", participated=pd.array([100], dtype="Int64"))
+    parsed.rows = pd.concat([parsed.rows, breakdown], ignore_index=True)
+    assert _reconcile_total(parsed) == []
+
