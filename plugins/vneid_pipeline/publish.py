@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -22,12 +20,12 @@ import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
 from vneid_pipeline import sign_off
+from vneid_pipeline.files import text_with_bom, write_atomically
 from vneid_pipeline.sqlfiles import load_sql
 from vneid_pipeline.warehouse import connect
 
 log = logging.getLogger(__name__)
 
-UTF8_BOM = b"\xef\xbb\xbf"
 # Refresh order matters: each later mart reads the ones before it within the same transaction.
 BREAKDOWN_MARTS = tuple(f"{level}_daily_by_{dimension}" for dimension in ("section", "citizen_group")
                         for level in ("commune", "district", "province", "national"))
@@ -109,32 +107,6 @@ def refresh_marts(uri: str, campaign_id: str, report_date: dt.date) -> dict[str,
     return rows
 
 
-def _write_file_atomically(target: Path, write) -> None:
-    """Fill a temporary file in the target's folder with write(temporary_path), then rename it over
-    the target: a reader sees the old file or the new one, never part of one."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(handle)
-    try:
-        write(temporary)
-        os.chmod(temporary, 0o644)  # mkstemp creates 0600; published files are meant to be read by others
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def _write_atomically(target: Path, chunks) -> None:
-    """A published text file (CSV, HTML): a UTF-8 BOM, so that Excel reads the diacritics, then the chunks."""
-    def write(path: str) -> None:
-        with open(path, "wb") as out:
-            out.write(UTF8_BOM)
-            for chunk in chunks:
-                out.write(chunk)
-
-    _write_file_atomically(target, write)
-
-
 def parquet_schema(conn, mart: str) -> pa.Schema:
     columns = conn.execute(load_sql("publish/select_mart_columns.sql"), {"table_name": mart}).fetchall()
     if not columns:
@@ -177,16 +149,16 @@ def export_files(uri: str, campaign_id: str, report_date: dt.date, publish_root:
                     mart in RESTATED_MARTS and not is_restated[mart]):
                 continue
             target = day_dir / f"{mart}.csv"
-            _write_atomically(target, _copy_out(conn, load_sql(f"publish/export_{mart}.sql"), params))
+            write_atomically(target, text_with_bom(_copy_out(conn, load_sql(f"publish/export_{mart}.sql"), params)))
             parquet_target = day_dir / "parquet" / f"{mart}.parquet"
             schema = parquet_schema(conn, mart)
-            _write_file_atomically(parquet_target, lambda path, source=target, schema=schema: csv_to_parquet(source, schema, path))
+            write_atomically(parquet_target, lambda path, source=target, schema=schema: csv_to_parquet(source, schema, path))
             written.extend([str(target), str(parquet_target)])
         stale_feedback = set((day_dir / "feedback").glob("*.csv"))
         for (province_code,) in conn.execute(load_sql("publish/select_quarantined_provinces.sql"), params).fetchall():
             target = day_dir / "feedback" / f"{province_code}.csv"
-            _write_atomically(target, _copy_out(conn, load_sql("publish/export_province_feedback.sql"),
-                                                {**params, "province_code": province_code}))
+            write_atomically(target, text_with_bom(_copy_out(conn, load_sql("publish/export_province_feedback.sql"),
+                                                             {**params, "province_code": province_code})))
             stale_feedback.discard(target)
             written.append(str(target))
         for path in stale_feedback:

@@ -29,7 +29,8 @@ from openpyxl.chart import LineChart, Reference
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from vneid_pipeline.publish import _write_atomically, _write_file_atomically, day_publication_lock
+from vneid_pipeline.files import text_with_bom, write_atomically
+from vneid_pipeline.publish import day_publication_lock
 from vneid_pipeline.reference import Campaign
 from vneid_pipeline.report_charts import (
     LOCAL_TZ,
@@ -734,7 +735,7 @@ def write_report_files(uri: str, campaign_id: str, report_date: dt.date, publish
     with connect(uri) as conn:
         data = fetch_report_data(conn, campaign_id, report_date, generated_at)
         validation = fetch_validation_data(conn, data.campaign, report_date, data.statuses, generated_at)
-    _write_atomically(html_path, [render_report_html(data).encode("utf-8")])
-    _write_file_atomically(xlsx_path, build_workbook(data).save)
-    _write_atomically(validation_path, [render_validation_html(validation).encode("utf-8")])
+    write_atomically(html_path, text_with_bom([render_report_html(data).encode("utf-8")]))
+    write_atomically(xlsx_path, build_workbook(data).save)
+    write_atomically(validation_path, text_with_bom([render_validation_html(validation).encode("utf-8")]))
     return [str(html_path), str(xlsx_path), str(validation_path)]

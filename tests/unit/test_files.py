@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from vneid_pipeline.publish import UTF8_BOM, _write_atomically
+from vneid_pipeline.files import UTF8_BOM, text_with_bom, write_atomically
 
 
 def leftovers(folder: Path, target: Path) -> list[str]:
@@ -17,7 +17,7 @@ def leftovers(folder: Path, target: Path) -> list[str]:
 
 def test_write_atomically_writes_a_bom_prefixed_file(tmp_path):
     target = tmp_path / "hien-phap-2025" / "2025-05-16" / "province_daily.csv"
-    _write_atomically(target, iter([b"province_code,province_name\n", "30,Tỉnh Hải Dương\n".encode()]))
+    write_atomically(target, text_with_bom(iter([b"province_code,province_name\n", "30,Tỉnh Hải Dương\n".encode()])))
     assert target.read_bytes() == UTF8_BOM + "province_code,province_name\n30,Tỉnh Hải Dương\n".encode()
     assert UTF8_BOM == b"\xef\xbb\xbf"
     assert target.read_text(encoding="utf-8-sig").splitlines()[1] == "30,Tỉnh Hải Dương"
@@ -27,7 +27,7 @@ def test_write_atomically_writes_a_bom_prefixed_file(tmp_path):
 def test_write_atomically_replaces_an_earlier_file(tmp_path):
     target = tmp_path / "national_daily.csv"
     target.write_bytes(b"old")
-    _write_atomically(target, [b"new\n"])
+    write_atomically(target, text_with_bom([b"new\n"]))
     assert target.read_bytes() == UTF8_BOM + b"new\n"
     assert leftovers(tmp_path, target) == []
 
@@ -41,7 +41,7 @@ def test_failed_write_keeps_the_earlier_file_and_leaves_no_temporary(tmp_path):
     target = tmp_path / "national_daily.csv"
     target.write_bytes(UTF8_BOM + b"previous publication\n")
     with pytest.raises(RuntimeError, match="connection lost"):
-        _write_atomically(target, _failing_chunks())
+        write_atomically(target, text_with_bom(_failing_chunks()))
     assert target.read_bytes() == UTF8_BOM + b"previous publication\n"
     assert leftovers(tmp_path, target) == []
 
@@ -49,7 +49,7 @@ def test_failed_write_keeps_the_earlier_file_and_leaves_no_temporary(tmp_path):
 def test_failed_first_write_creates_nothing(tmp_path):
     target = tmp_path / "day" / "report_status.csv"
     with pytest.raises(RuntimeError):
-        _write_atomically(target, _failing_chunks())
+        write_atomically(target, text_with_bom(_failing_chunks()))
     assert not target.exists()
     assert list(target.parent.iterdir()) == []
 
@@ -58,7 +58,7 @@ def test_published_file_is_readable_by_others_under_a_usual_umask(tmp_path):
     previous = os.umask(0o022)
     try:
         target = tmp_path / "province_daily.csv"
-        _write_atomically(target, [b"x\n"])
+        write_atomically(target, text_with_bom([b"x\n"]))
     finally:
         os.umask(previous)
     assert stat.S_IMODE(target.stat().st_mode) & 0o044 == 0o044
