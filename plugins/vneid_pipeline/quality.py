@@ -14,17 +14,11 @@ import numpy as np
 import pandas as pd
 
 from vneid_pipeline.parsing import ParsedReport, Violation
+from vneid_pipeline.settings import QualityPolicy
 
 COUNT_COLUMNS = ("eligible", "participated", "agreed")
 MODIFIED_Z_FACTOR = 0.6745  # makes the median absolute deviation comparable to a standard deviation
 MIN_COMMUNES_FOR_OUTLIERS = 5
-
-
-@dataclass(frozen=True)
-class QualityPolicy:
-    total_tolerance: float = 0.0  # relative difference allowed between province_total and the rows' sum
-    regression_quarantine_share: float = 0.05  # a fall larger than this share of the previous count quarantines
-    outlier_z_threshold: float = 3.5
 
 
 @dataclass

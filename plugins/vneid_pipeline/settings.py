@@ -38,6 +38,15 @@ def sign_off_timeout() -> dt.timedelta:
 
 
 @dataclass(frozen=True)
+class QualityPolicy:
+    """What the quality checks beyond the contract suite tolerate (see quality.py)."""
+
+    total_tolerance: float = 0.0  # relative difference allowed between province_total and the rows' sum
+    regression_quarantine_share: float = 0.05  # a fall larger than this share of the previous count quarantines
+    outlier_z_threshold: float = 3.5
+
+
+@dataclass(frozen=True)
 class Settings:
     warehouse_uri: str
     campaign_id: str
@@ -55,9 +64,7 @@ class Settings:
     sign_off_reviewers: tuple[str, ...]
     files_base_url: str | None
 
-    def quality_policy(self):
-        from vneid_pipeline.quality import QualityPolicy
-
+    def quality_policy(self) -> QualityPolicy:
         return QualityPolicy(self.total_tolerance, self.regression_quarantine_share, self.outlier_z_threshold)
 
     def feed_token(self, province_code: str) -> str | None:

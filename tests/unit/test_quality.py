@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 from vneid_pipeline.parsing import ParsedReport
-from vneid_pipeline.quality import QualityPolicy, assess, find_outliers, find_regressions, previous_frame
+from vneid_pipeline.quality import assess, find_outliers, find_regressions, previous_frame
+from vneid_pipeline.settings import QualityPolicy
 
 YESTERDAY = dt.date(2025, 5, 15)
 

@@ -68,3 +68,10 @@ def test_load_settings_reads_the_environment(monkeypatch, tmp_path):
     assert settings.landing_dir == tmp_path / "in" and settings.publish_root == tmp_path / "out"
     assert (settings.recheck_days, settings.http_timeout_seconds, settings.http_attempts) == (5, 2.5, 2)
     assert settings.deadline_hour == 17
+
+
+def test_quality_policy_reads_the_environment(monkeypatch):
+    monkeypatch.setenv("VNEID_TOTAL_TOLERANCE", "0.01")
+    monkeypatch.setenv("VNEID_REGRESSION_QUARANTINE_SHARE", "0.2")
+    monkeypatch.setenv("VNEID_OUTLIER_Z", "5")
+    assert settings_module.load_settings().quality_policy() == settings_module.QualityPolicy(0.01, 0.2, 5.0)
