@@ -171,10 +171,10 @@ def publish_day(request: dict) -> dict:
 
 
 def write_report(request: dict) -> dict:
-    from vneid_pipeline import report
+    from vneid_pipeline import bulletin
 
     settings = load_settings()
-    written = report.write_daily_report(settings.warehouse_uri, *_campaign_day(request), settings.publish_root)
+    written = bulletin.write_daily_report(settings.warehouse_uri, *_campaign_day(request), settings.publish_root)
     log.info("report files for %s %s: %s", request["campaign_id"], request["report_date"], written)
     return {"files": written}
 

@@ -156,7 +156,7 @@ def record_answer(uri: str, request_id: int, answer: Answer, publish_root: Path)
     """Apply a reviewer's answer, if the day is still published with the figures the request
     showed and was not asked about again since; otherwise record it as stale. Then the day's files
     and report say what it is now."""
-    from vneid_pipeline import publish, report
+    from vneid_pipeline import bulletin, publish
 
     with connect(uri, autocommit=True) as meta:
         request = meta.execute(load_sql("sign_off/select_request.sql"), {"request_id": request_id}).fetchone()
@@ -197,7 +197,7 @@ def record_answer(uri: str, request_id: int, answer: Answer, publish_root: Path)
                 "answered_at": answer.answered_at, "reason": reason, "outcome": outcome, "outcome_detail": detail})
         if outcome == "applied":
             publish.export_files(uri, campaign_id, report_date, publish_root)
-            report.write_report_files(uri, campaign_id, report_date, publish_root)
+            bulletin.write_report_files(uri, campaign_id, report_date, publish_root)
     log.info("sign-off request %s (%s %s): %s, %s", request_id, campaign_id, report_date, outcome, detail)
     return AnswerOutcome(request_id, outcome, detail, status)
 
@@ -222,13 +222,13 @@ def approve_days(uri: str, days: Iterable[tuple[str, dt.date]], approver: str, p
 
 
 def _what_to_show(conn, campaign_id: str, report_date: dt.date, policy: ReviewPolicy, publish_root: Path) -> dict:
-    from vneid_pipeline import report
+    from vneid_pipeline import bulletin
 
     params = {"campaign_id": campaign_id, "report_date": report_date}
     with conn.cursor(row_factory=dict_row) as cursor:
         national = cursor.execute(load_sql("sign_off/select_review_national.sql"), params).fetchone()
         movers = cursor.execute(load_sql("sign_off/select_review_movers.sql"), params).fetchall()
-    directory = report.report_dir(publish_root, campaign_id, report_date)
+    directory = bulletin.report_dir(publish_root, campaign_id, report_date)
     day = report_date.isoformat()
     files = {"report": directory / f"bao-cao-{day}.html", "validation": directory / f"kiem-tra-du-lieu-{day}.html"}
     if policy.files_base_url:

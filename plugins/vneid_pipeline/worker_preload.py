@@ -23,6 +23,6 @@ import pandas  # noqa: F401
 import psycopg  # noqa: F401
 import pyarrow  # noqa: F401
 
-from vneid_pipeline import ingest, publish, report, validation  # noqa: F401
+from vneid_pipeline import bulletin, ingest, publish, validation  # noqa: F401
 
 validation.warm_up()

@@ -17,7 +17,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from vneid_pipeline import report
+from vneid_pipeline import bulletin
 from vneid_pipeline.simulator import Fault, FeedSimulator
 
 from .helpers import ingest_and_publish_simulated_days, query, scalar
@@ -45,7 +45,7 @@ def reported(postgres_server, tmp_path_factory):
     publish_root = tmp_path_factory.mktemp("publish")
     ingest_and_publish_simulated_days(uri, FeedSimulator(CAMPAIGN, faults=FAULTS), DAYS, tmp_path_factory.mktemp("landing"),
                                       publish_root, pulled_at=dt.time(18))
-    paths = report.write_daily_report(uri, CAMPAIGN, DAY, publish_root)
+    paths = bulletin.write_daily_report(uri, CAMPAIGN, DAY, publish_root)
     return uri, publish_root, [Path(path) for path in paths]
 
 
@@ -267,14 +267,14 @@ def test_validation_page_shows_the_quarantined_rule_and_value(reported):
 def test_rewriting_the_report_replaces_the_files(reported):
     uri, root, paths = reported
     before = paths[1].stat().st_mtime_ns
-    again = report.write_daily_report(uri, CAMPAIGN, DAY, root)
+    again = bulletin.write_daily_report(uri, CAMPAIGN, DAY, root)
     assert [Path(path) for path in again] == paths and paths[1].stat().st_mtime_ns >= before
     assert not list(paths[0].parent.glob(".*"))
 
 
 def test_a_day_without_publication_still_gives_a_page(reported, tmp_path):
     uri, _, _ = reported
-    paths = report.write_daily_report(uri, CAMPAIGN, DAY + dt.timedelta(days=1), tmp_path)
+    paths = bulletin.write_daily_report(uri, CAMPAIGN, DAY + dt.timedelta(days=1), tmp_path)
     text = unescape(re.sub(r"<[^>]+>", " ", Path(paths[0]).read_text(encoding="utf-8-sig")))
     assert "Chưa có số liệu toàn quốc được công bố cho ngày này." in text
     assert all(isinstance(path, str) for path in paths)  # small and plain, fit for XCom
@@ -285,7 +285,7 @@ def test_validation_page_shows_every_expectation_outcome(reported, tmp_path):
     payload_id = scalar(uri, "select payload_id from dq.report_revision where report_date = %s and province_code = '30'", [DAY])
     outcomes = query(uri, "select rule, success from dq.validation_result where payload_id = %s", [payload_id])
     assert len(outcomes) > 10 and ("participated_le_eligible", False) in outcomes  # recorded by the ingest itself
-    page = Path(report.write_daily_report(uri, CAMPAIGN, DAY, tmp_path)[2]).read_text(encoding="utf-8-sig")
+    page = Path(bulletin.write_daily_report(uri, CAMPAIGN, DAY, tmp_path)[2]).read_text(encoding="utf-8-sig")
     text = unescape(re.sub(r"<[^>]+>", " ", page))
     section = text[text.index("Kết quả từng kỳ vọng"):text.index("Chi tiết theo tỉnh")]
     section = section[section.index("Tỉnh Hải Dương (30)"):]

@@ -10,7 +10,7 @@ import io
 import psycopg
 import pytest
 
-from vneid_pipeline import ingest, publish, report, sign_off
+from vneid_pipeline import bulletin, ingest, publish, sign_off
 from vneid_pipeline.simulator import FeedSimulator, write_landing
 
 from .helpers import query, rewrite_csv, scalar, settings_for
@@ -32,7 +32,7 @@ def published(warehouse_uri, tmp_path):
             ingest.ingest_province(settings, CAMPAIGN, province, day,
                                    now=dt.datetime.combine(day, dt.time(16), tzinfo=ingest.LOCAL_TZ))
         publish.publish_day(warehouse_uri, CAMPAIGN, day, publish_root)
-        report.write_daily_report(warehouse_uri, CAMPAIGN, day, publish_root)
+        bulletin.write_daily_report(warehouse_uri, CAMPAIGN, day, publish_root)
     return warehouse_uri, settings, publish_root
 
 
@@ -50,7 +50,7 @@ def _correct(settings, publish_root, day=DAYS[1]):
     rewrite_csv(folder / f"{day}.csv", folder / f"{day}.r2.csv", add_participant)
     ingest.ingest_province(settings, CAMPAIGN, "30", day, now=dt.datetime.combine(day, dt.time(18), tzinfo=ingest.LOCAL_TZ))
     publish.publish_day(settings.warehouse_uri, CAMPAIGN, day, publish_root)
-    report.write_daily_report(settings.warehouse_uri, CAMPAIGN, day, publish_root)
+    bulletin.write_daily_report(settings.warehouse_uri, CAMPAIGN, day, publish_root)
 
 
 def _report(publish_root, day=DAYS[1]) -> str:

@@ -11,31 +11,30 @@ from html.parser import HTMLParser
 
 import openpyxl
 
-from vneid_pipeline.reference import Campaign
-from vneid_pipeline.report import (
+from vneid_pipeline.bulletin.daily_page import render_report_html
+from vneid_pipeline.bulletin.figures import (
     CommuneRow,
     DayRate,
     NationalFigures,
     NationalForecast,
     ProvinceForecast,
     ProvinceRow,
+    ProvinceStatus,
     RegionRow,
     ReportData,
     SignOff,
-    build_workbook,
+)
+from vneid_pipeline.bulletin.validation_page import ExpectationResult, Failure, Payload, ValidationData, render_validation_html
+from vneid_pipeline.bulletin.wording import (
+    format_date,
     format_gap,
+    format_int,
+    format_percent,
+    format_points,
     format_rank_change,
-    render_report_html,
 )
-from vneid_pipeline.report_charts import format_date, format_int, format_percent, format_points
-from vneid_pipeline.report_validation import (
-    ExpectationResult,
-    Failure,
-    Payload,
-    ProvinceStatus,
-    ValidationData,
-    render_validation_html,
-)
+from vneid_pipeline.bulletin.workbook import build_workbook
+from vneid_pipeline.reference import Campaign
 
 DAY = dt.date(2025, 5, 8)
 HOSTILE = '<script>alert("x")</script> Tỉnh & "Phố"'

@@ -11,17 +11,16 @@ escaped: names, reasons and offending values come from outside.
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from html import escape
 
 import psycopg
-from psycopg.rows import class_row
 
-from vneid_pipeline.reference import Campaign
-from vneid_pipeline.report_charts import (
+from vneid_pipeline.bulletin.figures import ProvinceStatus, fetch_rows
+from vneid_pipeline.bulletin.markup import empty, moment, page, status_label, table, text
+from vneid_pipeline.bulletin.wording import (
     MISSING,
     format_date,
     format_datetime,
@@ -29,30 +28,11 @@ from vneid_pipeline.report_charts import (
     format_int,
     format_percent,
 )
-from vneid_pipeline.sqlfiles import load_sql
+from vneid_pipeline.reference import Campaign
 
 FINDINGS_PER_PAYLOAD = 20
 
-STATUS_LABELS = {
-    "accepted": "Đã tiếp nhận",
-    "quarantined": "Bị cách ly",
-    "missing": "Chưa báo cáo",
-    "ignored": "Bỏ qua (trùng lần gửi)",
-    None: "Chưa xử lý",
-}
 SEVERITY_LABELS = {"warning": "Cảnh báo", "quarantine": "Cách ly"}
-
-
-@dataclass(frozen=True)
-class ProvinceStatus:
-    """A province's row of mart.report_status, with its name."""
-    province_code: str
-    province_name: str
-    status: str
-    is_late: bool | None = None
-    revision: int | None = None
-    received_at: dt.datetime | None = None
-    reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -158,23 +138,6 @@ class ValidationData:
     findings_per_payload: int = FINDINGS_PER_PAYLOAD
 
 
-def fetch_rows(conn: psycopg.Connection, cls, sql_file: str, params: dict) -> list:
-    with conn.cursor(row_factory=class_row(cls)) as cursor:
-        return cursor.execute(load_sql(sql_file), params).fetchall()
-
-
-def fetch_campaign(conn: psycopg.Connection, campaign_id: str) -> Campaign:
-    rows = fetch_rows(conn, Campaign, "report/select_campaign.sql", {"campaign_id": campaign_id})
-    if not rows:
-        raise ValueError(f"campaign {campaign_id!r} is not in core.campaign")
-    return rows[0]
-
-
-def fetch_statuses(conn: psycopg.Connection, campaign_id: str, report_date: dt.date) -> list[ProvinceStatus]:
-    return fetch_rows(conn, ProvinceStatus, "report/select_report_status.sql",
-                      {"campaign_id": campaign_id, "report_date": report_date})
-
-
 def fetch_validation_data(conn: psycopg.Connection, campaign: Campaign, report_date: dt.date,
                           statuses: list[ProvinceStatus], generated_at: dt.datetime | None = None) -> ValidationData:
     """The day's findings; the campaign and the provinces' statuses are the ones the report already read."""
@@ -195,65 +158,6 @@ def fetch_validation_data(conn: psycopg.Connection, campaign: Campaign, report_d
 
 
 # Rendering ------------------------------------------------------------------------------------
-
-STYLE = """
-body { font-family: system-ui, 'Segoe UI', 'Noto Sans', 'DejaVu Sans', Arial, sans-serif; color: #1d2733;
-       margin: 0 auto; max-width: 1180px; padding: 24px; line-height: 1.45; }
-h1 { font-size: 1.6em; margin: 0 0 4px; } h2 { margin-top: 32px; border-bottom: 2px solid #1f5fa8; padding-bottom: 4px; }
-h3 { margin: 24px 0 6px; } h4 { margin: 14px 0 4px; }
-.subtitle { color: #4a5868; margin: 0 0 12px; }
-table { border-collapse: collapse; margin: 6px 0 14px; font-size: 0.92em; }
-th, td { border: 1px solid #cfd8e3; padding: 4px 8px; text-align: left; vertical-align: top; }
-th { background: #eaf1f8; } tbody tr:nth-child(even) td { background: #f7f9fb; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-.ok { color: #2e7d32; font-weight: 600; } .bad { color: #b3261e; font-weight: 600; } .warn { color: #9a6700; font-weight: 600; }
-.note { color: #4a5868; font-size: 0.92em; } .empty { color: #4a5868; font-style: italic; }
-.nowrap { white-space: nowrap; } table.statuses, table.revisions, table.failures { width: 100%; }
-code, .value { font-family: ui-monospace, 'DejaVu Sans Mono', monospace; background: #f2f4f7; padding: 0 3px; }
-.summary span { display: inline-block; margin-right: 18px; }
-footer { margin-top: 40px; color: #6b7785; font-size: 0.85em; }
-"""
-
-
-def text(value) -> str:
-    """Any value as escaped HTML text; None is a dash."""
-    return MISSING if value is None else escape(str(value), quote=True)
-
-
-def table(headers: list[tuple[str, bool]], rows: list[list[str]], css_class: str = "") -> str:
-    """An HTML table; headers are (label, is_numeric); cells are already escaped HTML."""
-    opening = ['<td class="num">' if is_numeric else "<td>" for _, is_numeric in headers]
-    head = "".join(('<th class="num" scope="col">' if is_numeric else '<th scope="col">') + escape(label) + "</th>"
-                   for label, is_numeric in headers)
-    body = "".join("<tr>" + "".join(opening[i] + cell + "</td>" for i, cell in enumerate(row)) + "</tr>" for row in rows)
-    class_attr = f' class="{escape(css_class)}"' if css_class else ""
-    return f"<table{class_attr}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-
-def empty(message: str) -> str:
-    return f'<p class="empty">{escape(message)}</p>'
-
-
-def moment(value: dt.datetime | None) -> str:
-    """A timestamp in Asia/Ho_Chi_Minh that does not wrap inside a table cell."""
-    return f'<span class="nowrap">{escape(format_datetime(value))}</span>'
-
-
-def status_label(status: str | None, is_late: bool | None = None) -> str:
-    label = STATUS_LABELS.get(status, status or MISSING)
-    css = {"accepted": "ok", "quarantined": "bad", "missing": "bad"}.get(status or "", "warn")
-    late = ' <span class="warn">(trễ hạn)</span>' if is_late else ""
-    return f'<span class="nowrap"><span class="{css}">{escape(label)}</span>{late}</span>'
-
-
-def page(title: str, body: str) -> str:
-    document = (
-        '<!DOCTYPE html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
-    )
-    return unicodedata.normalize("NFC", document)
-
 
 def _count_caption(shown: int, total: int, noun: str) -> str:
     if total > shown:

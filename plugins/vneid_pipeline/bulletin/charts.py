@@ -1,22 +1,14 @@
-"""Presentation helpers of the daily report: Vietnamese number and date formats, and inline SVG
-charts written by hand (no plotting library, no JavaScript).
+"""Inline SVG charts of the bulletin, written by hand (no plotting library, no JavaScript).
 
-Numbers follow Vietnamese usage: "." between thousands, "," before decimals ("1.290.087",
-"20,5 %"); dates are dd/mm/yyyy. A chart function returns an `<svg>` element as a string, with a
-`<title>` and an `aria-label`, every text escaped. Rates are fractions in [0, 1] (Decimal or float).
-"""
+A chart function returns an `<svg>` element as a string, with a `<title>` and an `aria-label`, every
+text escaped. Rates are fractions in [0, 1] (Decimal or float); the caller passes the formatters."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from html import escape
-from zoneinfo import ZoneInfo
-
-from vneid_pipeline.settings import REPORT_TIMEZONE
-
-LOCAL_TZ = ZoneInfo(REPORT_TIMEZONE)
 
 FONT = "system-ui, 'Segoe UI', 'Noto Sans', 'DejaVu Sans', Arial, sans-serif"
 AXIS_COLOUR = "#5f6b7a"
@@ -25,53 +17,6 @@ LINE_COLOUR = "#1f5fa8"
 TARGET_COLOUR = "#c0392b"
 BAR_BELOW = "#2f7fc1"
 BAR_REACHED = "#2e8b57"
-MISSING = "—"
-_SWAP_SEPARATORS = str.maketrans({",": ".", ".": ","})
-
-
-def _decimal(value) -> Decimal:
-    return value if isinstance(value, Decimal) else Decimal(str(value))
-
-
-def format_int(value) -> str:
-    """1290087 -> "1.290.087"; None -> "—"."""
-    if value is None:
-        return MISSING
-    return f"{int(value):,}".replace(",", ".")
-
-
-def format_decimal(value, digits: int = 1) -> str:
-    """1234.56 -> "1.234,6"; None -> "—". Rounded half away from zero."""
-    if value is None:
-        return MISSING
-    rounded = _decimal(value).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
-    if rounded == 0:
-        rounded = abs(rounded)  # no "-0,0"
-    return f"{rounded:,.{digits}f}".translate(_SWAP_SEPARATORS)
-
-
-def format_percent(rate, digits: int = 1) -> str:
-    """A fraction as a percentage: 0.2053 -> "20,5 %"; None -> "—"."""
-    return MISSING if rate is None else f"{format_decimal(_decimal(rate) * 100, digits)} %"
-
-
-def format_points(rate, digits: int = 1) -> str:
-    """A difference of fractions in percentage points: 0.032 -> "3,2 điểm %"."""
-    return MISSING if rate is None else f"{format_decimal(_decimal(rate) * 100, digits)} điểm %"
-
-
-def format_date(day: dt.date | None) -> str:
-    """dd/mm/yyyy; None -> "—"."""
-    return MISSING if day is None else day.strftime("%d/%m/%Y")
-
-
-def format_datetime(moment: dt.datetime | None) -> str:
-    """dd/mm/yyyy HH:MM in Asia/Ho_Chi_Minh; None -> "—"."""
-    if moment is None:
-        return MISSING
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(LOCAL_TZ)
-    return moment.strftime("%d/%m/%Y %H:%M")
 
 
 def _number(value: float) -> str:
