@@ -12,7 +12,7 @@ from pathlib import Path
 
 import psycopg
 
-from vneid_pipeline import crosswalks, reference, regions
+from vneid_pipeline import crosswalks, dictionary, reference, regions
 from vneid_pipeline.settings import REFERENCE_DIR, SQL_DIR
 from vneid_pipeline.sqlfiles import load_sql
 
@@ -63,10 +63,12 @@ def pending_migrations(conn: psycopg.Connection) -> list[str] | None:
 
 
 def migrate(uri: str) -> list[str]:
-    """Apply pending migrations in order, each in its own transaction; return the applied names."""
+    """Apply pending migrations in order, each in its own transaction, then the data dictionary's
+    comments that the catalogue lacks (committed as the connection closes); return the applied names."""
     applied_now = []
     with connect(uri) as conn:
         if pending_migrations(conn) == []:
+            dictionary.apply(conn)
             return applied_now
         conn.execute(load_sql("meta/create_schema_migration.sql"))
         conn.commit()
@@ -88,6 +90,7 @@ def migrate(uri: str) -> list[str]:
                 )
                 applied_now.append(filename)
                 log.info("applied migration %s", filename)
+        dictionary.apply(conn)
     return applied_now
 
 
