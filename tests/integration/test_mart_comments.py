@@ -1,35 +1,64 @@
-"""The data dictionary in the catalogue: every mart table and column carries a comment (V008)."""
+"""The data dictionary (include/dictionary.toml) and the catalogue: every comment in the warehouse is
+the dictionary's, every mart table and column has one, and applying it is idempotent."""
 
 from __future__ import annotations
 
+import re
+
+import psycopg
 import pytest
+
+from vneid_pipeline import dictionary, warehouse
 
 from .helpers import query, scalar
 
 DQ_RELATIONS = ("report_revision", "validation_failure", "regression", "outlier", "reconciliation",
                 "revision_change", "validation_result", "reference_change")
+# publish's refresh order before the dictionary held it (MART_REFRESH_ORDER at 53e376f)
 BREAKDOWN_MARTS = tuple(f"{level}_daily_by_{dimension}" for dimension in ("section", "citizen_group")
                         for level in ("commune", "district", "province", "national"))
-MARTS = ("national_daily", "province_daily", "district_daily", "commune_daily", "report_status", "province_forecast",
-         "national_forecast", "validation_outcome",
-         "province_daily_current_units", "commune_daily_current_units", "region_daily", *BREAKDOWN_MARTS)
+REFRESH_ORDER = ("report_status", "commune_daily", "district_daily", "province_daily", "national_daily",
+                 "province_forecast", "national_forecast", "province_daily_current_units", "commune_daily_current_units",
+                 *BREAKDOWN_MARTS, "region_daily")
 
-TABLE_COMMENTS = """
-select cls.relname, obj_description(cls.oid, 'pg_class')
-from pg_catalog.pg_class as cls
+COMMENTS = """
+select nsp.nspname, null, null, obj_description(nsp.oid, 'pg_namespace')
+from pg_catalog.pg_namespace as nsp
+where nsp.oid >= 16384 and obj_description(nsp.oid, 'pg_namespace') is not null
+union all
+select nsp.nspname, cls.relname, att.attname, description.description
+from pg_catalog.pg_description as description
+inner join pg_catalog.pg_class as cls on cls.oid = description.objoid and description.classoid = 'pg_class'::regclass
 inner join pg_catalog.pg_namespace as nsp on nsp.oid = cls.relnamespace
-where nsp.nspname = %s and cls.relkind in ('r', 'p', 'v', 'm')
-order by cls.relname
+left join pg_catalog.pg_attribute as att on att.attrelid = cls.oid and att.attnum = description.objsubid
+where nsp.nspname not in ('pg_catalog', 'information_schema')
 """
 
-COLUMN_COMMENTS = """
-select cls.relname, att.attname, col_description(cls.oid, att.attnum)
+MART_COLUMNS = """
+select cls.relname, cls.relkind, array_agg(att.attname order by att.attnum)
 from pg_catalog.pg_class as cls
-inner join pg_catalog.pg_namespace as nsp on nsp.oid = cls.relnamespace
-inner join pg_catalog.pg_attribute as att on att.attrelid = cls.oid
-where nsp.nspname = %s and cls.relkind in ('r', 'p', 'v', 'm') and att.attnum > 0 and not att.attisdropped
-order by cls.relname, att.attnum
+inner join pg_catalog.pg_attribute as att on att.attrelid = cls.oid and att.attnum > 0 and not att.attisdropped
+where cls.relnamespace = 'mart'::regnamespace and cls.relkind in ('r', 'p', 'v', 'm')
+group by cls.relname, cls.relkind
 """
+
+PRIMARY_KEYS = """
+select con.conrelid::regclass::text, array_agg(att.attname order by key.position)
+from pg_catalog.pg_constraint as con
+cross join unnest(con.conkey) with ordinality as key (attnum, position)
+inner join pg_catalog.pg_attribute as att on att.attrelid = con.conrelid and att.attnum = key.attnum
+where con.connamespace = 'mart'::regnamespace and con.contype = 'p'
+group by con.conrelid
+"""
+
+
+def dictionary_comments() -> set[tuple]:
+    entries = {(schema, None, None, text) for schema, text in dictionary.schemas().items()}
+    for table in dictionary.tables():
+        if table.comment is not None:
+            entries.add((table.schema, table.name, None, table.comment))
+        entries |= {(table.schema, table.name, column, text) for column, text in table.columns.items()}
+    return entries
 
 
 def column_comment(uri: str, relation: str, column: str) -> str | None:
@@ -38,26 +67,43 @@ def column_comment(uri: str, relation: str, column: str) -> str | None:
                   [relation, relation, column])
 
 
-def test_every_mart_table_has_a_comment(warehouse_uri):
-    comments = dict(query(warehouse_uri, TABLE_COMMENTS, ["mart"]))
-    assert set(MARTS) <= set(comments)
-    missing = sorted(name for name, comment in comments.items() if not (comment or "").strip())
-    assert missing == []
+def test_the_catalogue_says_what_the_dictionary_says(warehouse_uri):
+    catalogue = set(query(warehouse_uri, COMMENTS))
+    assert len(catalogue) > 500
+    assert sorted(catalogue - dictionary_comments(), key=str) == [], "comments in the warehouse that the dictionary lacks"
+    assert sorted(dictionary_comments() - catalogue, key=str) == [], "dictionary entries the warehouse lacks"
 
 
-def test_every_mart_column_has_a_comment(warehouse_uri):
-    rows = query(warehouse_uri, COLUMN_COMMENTS, ["mart"])
-    assert len(rows) > 150
-    missing = [f"mart.{table}.{column}" for table, column, comment in rows if not (comment or "").strip()]
-    assert missing == []
+def test_every_mart_table_and_column_has_a_meaning_in_table_order(warehouse_uri):
+    declared = {table.name: table for table in dictionary.tables() if table.schema == "mart"}
+    marts = {name: columns for name, _, columns in query(warehouse_uri, MART_COLUMNS)}
+    assert set(marts) == set(declared)
+    for name, columns in marts.items():
+        assert (declared[name].comment or "").strip(), f"mart.{name} has no comment in include/dictionary.toml"
+        meanings = declared[name].columns
+        assert [column for column in columns if not meanings.get(column, "").strip()] == [], \
+            f"mart.{name}: columns without a meaning in include/dictionary.toml"
+        assert list(meanings) == columns, f"mart.{name}: list the columns in table order"
+
+
+def test_marts_declare_their_key_and_export_order(warehouse_uri):
+    primary_keys = {relation: tuple(columns) for relation, columns in query(warehouse_uri, PRIMARY_KEYS)}
+    marts = [table for table in dictionary.tables() if table.schema == "mart"]
+    for table in marts:
+        assert table.key == primary_keys.get(f"mart.{table.name}", ()), f"mart.{table.name}: key is not its primary key"
+        assert set(table.export_order) <= set(table.columns)
+    published = [table for table in marts if table.published]
+    assert tuple(table.name for table in published) == REFRESH_ORDER
+    assert {table.published for table in published} == {"always", "with_districts", "when_restated"}
+    assert [table.name for table in published if table.published == "with_districts"] == [
+        name for name in REFRESH_ORDER if name.startswith("district_daily")]
+    assert dictionary.tables()[:len(published)] == tuple(published), "the published marts come first, in refresh order"
 
 
 @pytest.mark.parametrize("relation", DQ_RELATIONS)
 def test_the_dq_relations_analysts_query_are_commented(warehouse_uri, relation):
-    assert dict(query(warehouse_uri, TABLE_COMMENTS, ["dq"])).get(relation, "").strip()
-    missing = [f"dq.{table}.{column}" for table, column, comment in query(warehouse_uri, COLUMN_COMMENTS, ["dq"])
-               if table == relation and not (comment or "").strip()]
-    assert missing == []
+    table = next(table for table in dictionary.tables() if (table.schema, table.name) == ("dq", relation))
+    assert (table.comment or "").strip() and table.columns
 
 
 def test_comments_state_the_formulas(warehouse_uri):
@@ -70,3 +116,47 @@ def test_comments_state_the_formulas(warehouse_uri):
     assert "previous calendar day" in column_comment(warehouse_uri, "mart.province_daily", "rank_change")
     assert "target_rate - participation_rate" in column_comment(warehouse_uri, "mart.national_daily", "target_gap")
     assert "mức 2" in column_comment(warehouse_uri, "mart.national_daily", "eligible")
+
+
+def test_applying_the_dictionary_is_idempotent_and_restores_what_differs(warehouse_uri):
+    with psycopg.connect(warehouse_uri) as conn:
+        assert dictionary.apply(conn) == 0
+        conn.execute("comment on column mart.province_daily.eligible is 'changed by hand'")
+        conn.execute("comment on view mart.validation_outcome is null")
+        conn.execute("comment on schema official is null")
+        assert dictionary.apply(conn) == 3
+        assert dictionary.apply(conn) == 0
+    assert set(query(warehouse_uri, COMMENTS)) == dictionary_comments()
+    assert warehouse.migrate(warehouse_uri) == []  # and migrate applies it every time, changing nothing
+
+
+def test_a_comment_lost_by_a_later_migration_comes_back(warehouse_uri):
+    with psycopg.connect(warehouse_uri) as conn:  # as a migration that replaces a view would
+        conn.execute("comment on view core.latest_admin_version is null")
+        conn.execute("comment on column core.latest_admin_version.version_id is null")
+    warehouse.migrate(warehouse_uri)
+    assert set(query(warehouse_uri, COMMENTS)) == dictionary_comments()
+
+
+@pytest.mark.parametrize("schema, name, column", [("mart", "no_such_mart", None), ("mart", "province_daily", "no_such_column"),
+                                                  ("no_such_schema", "province_daily", None)])
+def test_an_entry_for_an_object_the_warehouse_lacks_is_an_error(warehouse_uri, monkeypatch, schema, name, column):
+    entry = dictionary.Table(schema, name, "a meaning", {column: "a meaning"} if column else {})
+    tables = (*dictionary.tables(), entry)
+    monkeypatch.setattr(dictionary, "tables", lambda: tables)
+    missing = re.escape(".".join(part for part in (schema, name, column) if part))
+    with psycopg.connect(warehouse_uri) as conn, pytest.raises(psycopg.errors.UndefinedObject, match=f"has no {missing}"):
+        dictionary.apply(conn)
+
+
+def test_the_loader_applies_a_current_dictionary_but_cannot_change_it(warehouse_uri):
+    with psycopg.connect(warehouse_uri) as conn:
+        conn.execute("grant vneid_loader to current_user")
+        conn.commit()
+        conn.execute("set role vneid_loader")
+        assert dictionary.apply(conn) == 0  # the ingest DAG's prepare_warehouse runs as the loader
+        conn.execute("reset role")
+        conn.execute("comment on column mart.province_daily.eligible is 'changed by hand'")
+        conn.execute("set role vneid_loader")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            dictionary.apply(conn)
