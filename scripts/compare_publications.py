@@ -5,7 +5,8 @@
 For refactors that must not change behaviour: run `make run` before and after (in two clones) and
 compare their `publish/` folders. Every file must exist in both. CSV and Parquet files are compared
 row by row with the values of timestamp columns (names ending in `_at`) left out; HTML pages and
-workbook cells with every date-and-time (dd/mm/yyyy HH:MM, ISO 8601) masked. Prints each
+workbook cells with every date-and-time (dd/mm/yyyy HH:MM, ISO 8601) masked, and the validation
+page's payload ids (sequence values) too. Prints each
 difference and exits 1 if there is one.
 """
 
@@ -19,6 +20,12 @@ import sys
 from pathlib import Path
 
 MOMENT = re.compile(r"\d{2}/\d{2}/\d{4} \d{2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}(:?\d{2})?|Z)?")
+
+
+# The validation page's tables begin with the payload id (then the revision), a sequence value: it depends on the order in
+# which concurrent province tasks landed their reports, not on what they held.
+PAYLOAD_ID_CELL = re.compile(r'<tr><td class="num">\d+</td>(?=<td class="num">\d+</td>)')
+PAYLOAD_ID_HEADING = re.compile(r"(goi-|gói dữ liệu số )\d+")
 
 
 def _masked(text: str) -> str:
@@ -56,7 +63,11 @@ def _workbook(path: Path) -> list[list]:
 
 
 def _html(path: Path) -> list[list]:
-    return [[line] for line in _masked(path.read_text(encoding="utf-8-sig")).splitlines()]
+    text = path.read_text(encoding="utf-8-sig")
+    if path.name.startswith("kiem-tra-du-lieu-"):
+        text = PAYLOAD_ID_CELL.sub('<tr><td class="num"><payload></td>', text)
+        text = PAYLOAD_ID_HEADING.sub(r"\1<payload>", text)
+    return [[line] for line in _masked(text).splitlines()]
 
 
 READERS = {".csv": _csv, ".parquet": _parquet, ".xlsx": _workbook, ".html": _html}
@@ -76,9 +87,8 @@ def differences(root_a: Path, root_b: Path) -> list[str]:
         content_a, content_b = read(root_a / name), read(root_b / name)
         if content_a != content_b:
             first = next((n for n, (a, b) in enumerate(zip(content_a, content_b)) if a != b), min(len(content_a), len(content_b)))
-            found.append(f"{name}: differs from row {first + 1} "
-                         f"({content_a[first] if first < len(content_a) else 'end'!r} vs "
-                         f"{content_b[first] if first < len(content_b) else 'end'!r})")
+            shown = [repr(content[first])[:200] if first < len(content) else "end" for content in (content_a, content_b)]
+            found.append(f"{name}: differs from row {first + 1} ({shown[0]} vs {shown[1]})")
     return found
 
 
