@@ -42,12 +42,9 @@ def schemas() -> dict[str, str]:
 @cache
 def tables() -> tuple[Table, ...]:
     """Every table and view of the dictionary, in its order (the marts in publish's refresh order)."""
-    found = []
-    for qualified, entry in _document()["tables"].items():
-        schema, name = qualified.split(".")
-        found.append(Table(schema, name, entry.get("comment"), entry.get("columns", {}), tuple(entry.get("key", ())),
-                           tuple(entry.get("export_order", ())), entry.get("published")))
-    return tuple(found)
+    return tuple(Table(*qualified.split("."), entry.get("comment"), entry.get("columns", {}), tuple(entry.get("key", ())),
+                       tuple(entry.get("export_order", ())), entry.get("published"))
+                 for qualified, entry in _document()["tables"].items())
 
 
 def apply(conn: psycopg.Connection) -> int:
