@@ -5,9 +5,9 @@ breaks the contract is quarantined whole: its payload stays in raw, its violatio
 none of its rows reaches core. A valid revision is copied into staging and merged into core in a
 single transaction, so a crash leaves either the old or the new revision current, never half.
 
-A large report uses both cores: it is parsed while its raw copy is landed, and judged (suite, then
-quality checks) in a background thread while the same transaction copies and merges its rows; the
-transaction commits only on a favourable verdict, and is rolled back whole otherwise.
+Python and the server work at the same time: a report is parsed in a background thread while its
+raw copy is landed, then judged (suite, then quality checks) there while its rows are copied and
+merged; the transaction commits only on a favourable verdict, and is rolled back whole otherwise.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-from concurrent.futures import Future, ThreadPoolExecutor, wait
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from zoneinfo import ZoneInfo
 
@@ -212,14 +212,6 @@ def _record_fate(conn, payload_id, received, status, revision, reason, late, gen
 
 
 COPY_CHUNK_ROWS = 100_000
-# From this size on, a report is judged (Great Expectations, then the quality checks against the
-# previous day, on a connection of its own) in a background thread while its rows are copied into
-# staging and merged into core (the server's work, on the other core): the suite on a million rows
-# takes about as long as the merge. Below it, the verdict comes before any row is sent.
-VALIDATE_WHILE_LOADING_ROWS = 50_000
-# From this size on, a payload is parsed in a background thread while the server stores (and
-# compresses) its raw copy; below it, landing takes a few milliseconds.
-PARSE_WHILE_LANDING_BYTES = 4 * 2**20
 
 
 def _staging_csv_chunks(payload_id: int, frame: pd.DataFrame):
@@ -250,87 +242,69 @@ def _copy_rows(conn: psycopg.Connection, payload_id: int, parsed: ParsedReport) 
             copy.write(data)
 
 
-class _Refused(Exception):
-    """The verdict went against the revision: its merge transaction (with any rows already staged
-    and merged) is rolled back, then the revision is quarantined with the verdict's reasons."""
+@dataclass
+class _Verdict:
+    """The judgement of a revision: the suite's result and, if the suite passed, the quality findings."""
 
-    def __init__(self, validation: ValidationResult, findings: quality.QualityFindings | None) -> None:
-        super().__init__("refused")
-        self.validation = validation
-        self.findings = findings
-        self.violations = [*validation.violations, *(findings.blocking if findings else [])]
+    validation: ValidationResult
+    findings: quality.QualityFindings | None
+
+    @property
+    def violations(self) -> list[Violation]:
+        """Why the revision is refused; empty when it may be accepted."""
+        return [*self.validation.violations, *(self.findings.blocking if self.findings else [])]
 
 
-def _judge(conn, received, parsed, expected: ExpectedReport, policy: quality.QualityPolicy):
-    """The suite's result, and when the suite passed, the quality findings against the previous day."""
+def _judge(conn, received, parsed, expected: ExpectedReport, policy: quality.QualityPolicy) -> _Verdict:
+    """The suite, and when it passed, the quality checks against the previous day's rows."""
     result = validate_report(parsed, expected)
     if not result.success:
-        return result, None
+        return _Verdict(result, None)
     previous = quality.previous_frame(
         conn.execute(load_sql("ingest/select_previous_day_rows.sql"), _day_key(received)).fetchall())
-    return result, quality.assess(parsed, previous, policy)
+    return _Verdict(result, quality.assess(parsed, previous, policy))
 
 
-def _judge_on_own_connection(warehouse_uri: str, received, parsed, expected, policy):
-    """_judge for a background thread: the loader's connection is busy copying and merging."""
-    with connect(warehouse_uri, autocommit=True) as own:
-        return _judge(own, received, parsed, expected, policy)
+def _load(loading: psycopg.Connection, payload_id, received, parsed, late, judgement: Future) -> DayOutcome | None:
+    """In `loading`'s transaction, under the province-day lock, stage and merge the revision while
+    `judgement` is reached, then record its fate; None when the verdict is against it.
 
-
-def _verdict(judgement: Future):
-    """The judgement's (result, findings); raises _Refused when either goes against the revision."""
-    result, findings = judgement.result()
-    if not result.success or findings.blocking:
-        raise _Refused(result, findings)
-    return result, findings
-
-
-def _merge(conn, payload_id, received, parsed, late, judgement: Future) -> DayOutcome:
-    """Stage and merge one revision in a single transaction, committed only if the verdict is for it;
-    refuse a revision not higher than the current.
-
-    `judgement` (the suite, then the quality checks) may still be running: a large report is judged
-    while its rows are copied and merged (see VALIDATE_WHILE_LOADING_ROWS). Whatever the database
-    does with the rows meanwhile, nothing is committed before the suite and the quality checks have
-    passed, and a revision they refuse is rolled back whole and quarantined with their reasons. A
-    report whose verdict is known before its rows are sent is staged only if it passed.
+    The caller commits the transaction, or rolls it back whole when None is returned: whatever the
+    database did with the rows meanwhile, nothing of a refused revision stays in staging or core.
+    A revision not higher than the current one is not staged, and ignored if the verdict is for it.
     """
     key = _day_key(received)
     day = received.report_date.isoformat()
-    # A verdict known against the revision goes straight to _quarantine, which takes the lock itself.
-    verdict = _verdict(judgement) if judgement.done() else None
-    with conn.transaction():
-        decided = _lock_and_recheck_fate(conn, payload_id, received)
-        if decided is not None:
-            return decided
-        current = conn.execute(load_sql("ingest/select_current_revision.sql"), key).fetchone()
-        if current is not None and current[0] >= parsed.revision:
-            result, _ = verdict or _verdict(judgement)
-            reason = (f"revision {parsed.revision} is not higher than revision {current[0]} already accepted "
-                      f"for {day} (payload {current[1]}); it was ignored")
-            _record_fate(conn, payload_id, received, "ignored", parsed.revision, reason, late,
-                         parsed.generated_at, len(parsed.rows))
-            _record_validation(conn, payload_id, result.outcomes)
-            return DayOutcome(day, "ignored", parsed.revision, reason)
-        if verdict is None:
-            try:
-                with conn.transaction():  # a savepoint: rows the database refuses must not end the load
-                    _stage_and_insert(conn, payload_id, received, parsed, late)
-            except psycopg.DatabaseError:
-                # Rows that break a constraint break the contract first: the suite names the rule.
-                _verdict(judgement)
-                raise
-            verdict = _verdict(judgement)
-        else:
-            _stage_and_insert(conn, payload_id, received, parsed, late)
-        result, findings = verdict
-        conn.execute(load_sql("ingest/update_current_revision.sql"), {**key, "payload_id": payload_id})
-        _record_fate(conn, payload_id, received, "accepted", parsed.revision, None, late, parsed.generated_at,
-                     len(parsed.rows))
-        _record_validation(conn, payload_id, result.outcomes)
-        _record_findings(conn, payload_id, findings)
-        conn.execute(load_sql("ingest/delete_staging_rows.sql"), {"payload_id": payload_id})
-    return DayOutcome(day, "accepted", parsed.revision, None, len(parsed.rows), findings.summary())
+    decided = _lock_and_recheck_fate(loading, payload_id, received)
+    if decided is not None:
+        return decided
+    current = loading.execute(load_sql("ingest/select_current_revision.sql"), key).fetchone()
+    if current is None or current[0] < parsed.revision:
+        try:
+            with loading.transaction():  # a savepoint: rows the database refuses must not end the load
+                _stage_and_insert(loading, payload_id, received, parsed, late)
+        except psycopg.DatabaseError:
+            # Rows that break a constraint break the contract first: the suite names the rule.
+            if judgement.result().violations:
+                return None
+            raise
+    verdict: _Verdict = judgement.result()
+    if verdict.violations:
+        return None
+    if current is not None and current[0] >= parsed.revision:
+        reason = (f"revision {parsed.revision} is not higher than revision {current[0]} already accepted "
+                  f"for {day} (payload {current[1]}); it was ignored")
+        _record_fate(loading, payload_id, received, "ignored", parsed.revision, reason, late,
+                     parsed.generated_at, len(parsed.rows))
+        _record_validation(loading, payload_id, verdict.validation.outcomes)
+        return DayOutcome(day, "ignored", parsed.revision, reason)
+    loading.execute(load_sql("ingest/update_current_revision.sql"), {**key, "payload_id": payload_id})
+    _record_fate(loading, payload_id, received, "accepted", parsed.revision, None, late, parsed.generated_at,
+                 len(parsed.rows))
+    _record_validation(loading, payload_id, verdict.validation.outcomes)
+    _record_findings(loading, payload_id, verdict.findings)
+    loading.execute(load_sql("ingest/delete_staging_rows.sql"), {"payload_id": payload_id})
+    return DayOutcome(day, "accepted", parsed.revision, None, len(parsed.rows), verdict.findings.summary())
 
 
 def _stage_and_insert(conn, payload_id, received, parsed, late) -> None:
@@ -362,18 +336,22 @@ def _quarantine(conn, payload_id, received, revision, late, generated_at, row_co
     return DayOutcome(received.report_date.isoformat(), "quarantined", revision, reason, row_count)
 
 
-def process_received(conn, received: sources.ReceivedReport, expected: ExpectedReport, deadline_hour: int,
-                     policy: quality.QualityPolicy | None = None, warehouse_uri: str | None = None) -> DayOutcome:
-    """Land, parse, judge and load (or quarantine) one payload. A large payload is parsed while its
-    raw copy is landed (PARSE_WHILE_LANDING_BYTES); with `warehouse_uri`, a large report is judged
-    on a connection of its own while `conn` copies and merges its rows (VALIDATE_WHILE_LOADING_ROWS)."""
+def process_received(conn, warehouse_uri: str, received: sources.ReceivedReport, expected: ExpectedReport,
+                     deadline_hour: int, policy: quality.QualityPolicy) -> DayOutcome:
+    """Land, parse, judge and load (or quarantine) one payload.
+
+    Python's work runs in one background thread beside the server's, on the other core: the payload
+    is parsed while its raw copy is landed, then judged (the suite, then the quality checks, on
+    `conn`) while its rows are copied into staging and merged into core on a connection of their
+    own, in one transaction. That transaction is committed with the revision's fate on a favourable
+    verdict, and rolled back whole before a quarantine.
+    """
     checksum = hashlib.sha256(received.content).hexdigest()
     decided = _decided_before(conn, received, checksum)
     if decided is not None:
         return decided
-    with ThreadPoolExecutor(1, thread_name_prefix="parse-while-landing") as background:
-        parsing = (background.submit(parse_report, received)
-                   if not received.rejection and len(received.content) >= PARSE_WHILE_LANDING_BYTES else None)
+    with ThreadPoolExecutor(1, thread_name_prefix="beside-the-server") as background:
+        parsing = None if received.rejection else background.submit(parse_report, received)
         payload_id = _land(conn, received, checksum)
         recorded = _recorded_fate(conn, payload_id, received)
         if recorded is not None:
@@ -381,32 +359,25 @@ def process_received(conn, received: sources.ReceivedReport, expected: ExpectedR
         revision = received.revision_from_name
         late = is_late(received.source_timestamp, received.report_date, deadline_hour)
         if received.rejection:
-            rule, message = received.rejection
             return _quarantine(conn, payload_id, received, revision, late, received.source_timestamp, 0,
-                               [Violation(rule, message)])
+                               [Violation(*received.rejection)])
         try:
-            parsed = parsing.result() if parsing is not None else parse_report(received)
+            parsed = parsing.result()
         except ContractViolation as violation:
             return _quarantine(conn, payload_id, received, revision, late, received.source_timestamp, 0,
                                [violation.violation])
-    late = is_late(parsed.generated_at, received.report_date, deadline_hour)
-    if parsed.revision is None:
-        parsed.revision = 1
-    policy = policy or quality.QualityPolicy()
-    with ThreadPoolExecutor(1, thread_name_prefix="validate-while-loading") as background:
-        if warehouse_uri is not None and len(parsed.rows) >= VALIDATE_WHILE_LOADING_ROWS:
-            judgement = background.submit(_judge_on_own_connection, warehouse_uri, received, parsed, expected, policy)
-        else:
-            judgement = Future()
-            judgement.set_result(_judge(conn, received, parsed, expected, policy))
-        try:
-            try:
-                return _merge(conn, payload_id, received, parsed, late, judgement)
-            finally:
-                wait([judgement])  # never leave the suite running behind an error
-        except _Refused as refused:
-            return _quarantine(conn, payload_id, received, parsed.revision, late, parsed.generated_at,
-                               len(parsed.rows), refused.violations, refused.findings, refused.validation.outcomes)
+        late = is_late(parsed.generated_at, received.report_date, deadline_hour)
+        parsed.revision = parsed.revision or 1
+        judgement = background.submit(_judge, conn, received, parsed, expected, policy)
+        with connect(warehouse_uri) as loading:
+            outcome = _load(loading, payload_id, received, parsed, late, judgement)
+            if outcome is not None:
+                loading.commit()
+                return outcome
+            loading.rollback()
+    verdict = judgement.result()
+    return _quarantine(conn, payload_id, received, parsed.revision, late, parsed.generated_at, len(parsed.rows),
+                       verdict.violations, verdict.findings, verdict.validation.outcomes)
 
 
 def ingest_province(settings: Settings, campaign_id: str, province_code: str, report_date: dt.date,
@@ -446,8 +417,8 @@ def ingest_province(settings: Settings, campaign_id: str, province_code: str, re
                 outcome.days.append(DayOutcome(day.isoformat(), "missing", reason=str(error)))
                 continue
             for received in received_list:
-                outcome.days.append(process_received(conn, received, expected, settings.deadline_hour,
-                                                     settings.quality_policy(), settings.warehouse_uri))
+                outcome.days.append(process_received(conn, settings.warehouse_uri, received, expected,
+                                                     settings.deadline_hour, settings.quality_policy()))
             conn.execute(load_sql("ingest/upsert_ingest_attempt.sql"), {
                 "campaign_id": campaign_id, "report_date": day, "province_code": province_code,
                 "outcome": "received", "detail": f"{len(received_list)} payload(s)"})

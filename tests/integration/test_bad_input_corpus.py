@@ -130,19 +130,8 @@ def test_stored_files_are_what_the_generator_writes(case):
     assert (CORPUS_DIR / case.file).read_bytes() == case.build(), "re-run tests/corpus/make_corpus.py"
 
 
-@pytest.fixture(params=["in_sequence", "overlapped"])
-def validation_timing(request, monkeypatch):
-    """A large payload is parsed while it is landed (ingest.PARSE_WHILE_LANDING_BYTES) and judged while
-    its rows are loaded (ingest.VALIDATE_WHILE_LOADING_ROWS): every case runs both ways, with the
-    same outcome expected."""
-    if request.param == "overlapped":
-        monkeypatch.setattr(ingest, "PARSE_WHILE_LANDING_BYTES", 0)
-        monkeypatch.setattr(ingest, "VALIDATE_WHILE_LOADING_ROWS", 0)
-    return request.param
-
-
 @pytest.mark.parametrize("case", [_param(case) for case in MANIFEST])
-def test_corpus_case(case, validation_timing, warehouse_uri, tmp_path, monkeypatch):
+def test_corpus_case(case, warehouse_uri, tmp_path, monkeypatch):
     outcome, sent = run_case(case, warehouse_uri, tmp_path, monkeypatch)
     province = case["province_code"]
     (payload_id, content, checksum), = query(

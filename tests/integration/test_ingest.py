@@ -223,16 +223,7 @@ def _two_days_with_change(warehouse_uri, tmp_path, change):
     return ingest.ingest_province(settings, CAMPAIGN, "30", next_day, now=AFTER_CUTOFF + dt.timedelta(days=1))
 
 
-@pytest.fixture(params=["judged_before_loading", "judged_while_loading"])
-def judgement_timing(request, monkeypatch):
-    """The quality checks run after the suite, before the rows are sent for a small report and in
-    the background beside the load for a large one (ingest.VALIDATE_WHILE_LOADING_ROWS): both ways."""
-    if request.param == "judged_while_loading":
-        monkeypatch.setattr(ingest, "VALIDATE_WHILE_LOADING_ROWS", 0)
-    return request.param
-
-
-def test_a_large_fall_in_participation_quarantines_the_revision(warehouse_uri, tmp_path, judgement_timing):
+def test_a_large_fall_in_participation_quarantines_the_revision(warehouse_uri, tmp_path):
     def halve_first_commune(rows):
         rows[0]["participated"] = str(int(rows[0]["participated"]) // 2)
         rows[0]["agreed"] = "0"
@@ -246,7 +237,7 @@ def test_a_large_fall_in_participation_quarantines_the_revision(warehouse_uri, t
     assert scalar(warehouse_uri, "select count(*) from staging.commune_report") == 0
 
 
-def test_a_small_fall_is_accepted_with_a_recorded_warning(warehouse_uri, tmp_path, judgement_timing):
+def test_a_small_fall_is_accepted_with_a_recorded_warning(warehouse_uri, tmp_path):
     first = FeedSimulator(CAMPAIGN).report("30", DAY)["rows"][0]
     assert first["participated"] > 0
 
@@ -361,14 +352,13 @@ def _write_province_30(landing, change_row=None):
 
 
 def _validated_while_loading(monkeypatch):
-    """Every report takes the large-report path; returns what each staging attempt did and which
-    threads parsed and validated."""
-    monkeypatch.setattr(ingest, "VALIDATE_WHILE_LOADING_ROWS", 0)
-    monkeypatch.setattr(ingest, "PARSE_WHILE_LANDING_BYTES", 0)
-    seen = {"staging": [], "validated_in": [], "parsed_in": []}
-    stage, validate, parse = ingest._stage_and_insert, ingest.validate_report, ingest.parse_report
+    """Spies on the load: returns what each staging attempt did and which threads parsed, validated
+    and staged."""
+    seen = {"staging": [], "parsed_in": [], "validated_in": [], "staged_in": []}
+    stage, parse, validate = ingest._stage_and_insert, ingest.parse_report, ingest.validate_report
 
     def staging_spy(*args):
+        seen["staged_in"].append(threading.current_thread().name)
         try:
             stage(*args)
         except psycopg.DatabaseError as error:
@@ -376,17 +366,17 @@ def _validated_while_loading(monkeypatch):
             raise
         seen["staging"].append("inserted")
 
-    def validation_spy(*args):
-        seen["validated_in"].append(threading.current_thread().name)
-        return validate(*args)
-
     def parse_spy(*args):
         seen["parsed_in"].append(threading.current_thread().name)
         return parse(*args)
 
+    def validation_spy(*args):
+        seen["validated_in"].append(threading.current_thread().name)
+        return validate(*args)
+
     monkeypatch.setattr(ingest, "_stage_and_insert", staging_spy)
-    monkeypatch.setattr(ingest, "validate_report", validation_spy)
     monkeypatch.setattr(ingest, "parse_report", parse_spy)
+    monkeypatch.setattr(ingest, "validate_report", validation_spy)
     return seen
 
 
@@ -402,8 +392,9 @@ def test_a_report_validated_while_loading_is_accepted_with_its_verdict_recorded(
     outcome = ingest.ingest_province(settings, CAMPAIGN, "30", DAY, now=AFTER_CUTOFF)
     assert outcome.target_day.status == "accepted", outcome.target_day.reason
     assert seen["staging"] == ["inserted"]
-    assert seen["validated_in"][0].startswith("validate-while-loading")
-    assert seen["parsed_in"][0].startswith("parse-while-landing")
+    assert seen["parsed_in"][0].startswith("beside-the-server")
+    assert seen["validated_in"][0].startswith("beside-the-server")
+    assert seen["staged_in"] == [threading.main_thread().name]
     assert scalar(warehouse_uri, "select count(*) from core.current_commune_total") == 207
     assert scalar(warehouse_uri, "select count(*) from dq.validation_result where success") == len(
         load_suite_definition()["expectations"])
@@ -437,18 +428,4 @@ def test_rows_merged_before_the_suite_refuses_them_are_rolled_back(warehouse_uri
     assert outcome.target_day.status == "quarantined"
     assert query(warehouse_uri, "select status from dq.report_revision") == [("quarantined",)]
     assert scalar(warehouse_uri, "select count(*) from dq.validation_failure") >= 1
-    assert _nothing_loaded(warehouse_uri)
-
-
-def test_a_report_refused_before_loading_takes_the_province_day_lock_only_to_land_and_to_quarantine(
-        warehouse_uri, tmp_path, monkeypatch):
-    used = []
-    original = ingest.load_sql
-    monkeypatch.setattr(ingest, "load_sql", lambda name: used.append(name) or original(name))
-    _write_province_30(tmp_path, lambda row: row.update(commune_code="99999"))
-    settings = settings_for(warehouse_uri, source="files", landing_dir=tmp_path, recheck_days=0)
-    outcome = ingest.ingest_province(settings, CAMPAIGN, "30", DAY, now=AFTER_CUTOFF)
-    assert outcome.target_day.status == "quarantined"
-    assert used.count("ingest/lock_province_day.sql") == 2
-    assert "ingest/select_current_revision.sql" not in used
     assert _nothing_loaded(warehouse_uri)
