@@ -5,27 +5,24 @@ its meta, which is what the quarantine reason, dq.validation_failure and the fee
 
 Cost: Great Expectations' fixed cost per expectation (building each expectation's metric graph in
 Python) dwarfs the work on a report of a few hundred rows, so the context, the suite and the batch
-definition are built once per process, a report is first validated with `BOOLEAN_ONLY` (no
-unexpected rows collected) and only a failing one again with `COMPLETE`, both through the same
-`Validator` (one batch). The validation definition's own `run()` is not used: it also serialises
-every result into the context's in-memory results store, which only grows in a long-lived worker.
-While a pass runs, each expectation's `configuration` is built once instead of on every one of
-its ~70 reads (see `_configurations_built_once`), and the metric graph of an expectation whose
-arguments were seen before is reused instead of built again (see `_reuse_metric_graphs`).
+definition are built once per process, and a report is first validated with `BOOLEAN_ONLY` (no
+unexpected rows collected) and only a failing one again with `COMPLETE`, both on the same batch;
+gx_speedups holds what makes a pass cheaper through Great Expectations' internals.
+The validation definition's `run()` is not used: it also serialises every result into the
+context's in-memory results store, which only grows in a long-lived worker.
 """
 
 from __future__ import annotations
 
-import copy
 import json
 import logging
 import threading
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 
 import pandas as pd
 
+from vneid_pipeline import gx_speedups
 from vneid_pipeline.parsing import ParsedReport, Violation
 from vneid_pipeline.quality import totals_only
 from vneid_pipeline.settings import EXPECTATIONS_DIR
@@ -35,10 +32,6 @@ logging.getLogger("great_expectations").setLevel(logging.WARNING)
 
 REPORT_SUITE = "province_report_v1"
 _gx_lock = threading.Lock()
-# Metric graphs by expectation arguments (see _reuse_metric_graphs); guarded by _gx_lock.
-_metric_graph_edges: dict[tuple, list] = {}
-METRIC_GRAPHS_KEPT = 4096
-REUSE_METRIC_GRAPHS = True
 
 
 @dataclass(frozen=True)
@@ -111,31 +104,23 @@ def _suite_rules(name: str) -> tuple[str, ...]:
 
 
 @cache
-def _validation_definition(name: str):
+def _suite_and_batch_definition(name: str):
+    """The suite and a whole-dataframe batch definition in an ephemeral context, built once per process."""
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
-    from great_expectations.execution_engine import pandas_execution_engine
-    from great_expectations.expectations.expectation_configuration import ExpectationConfiguration
 
-    # Great Expectations fingerprints every in-memory batch below this many bytes (a hash of every
-    # cell, then md5) for batch metadata that this pipeline never reads: about 2.5 ms of a 27 ms
-    # validation of a small report, 0.5 s of a million-row one. 0 bytes turns it off.
-    pandas_execution_engine.HASH_THRESHOLD = 0
     definition = load_suite_definition(name)
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
-    batch = context.data_sources.add_pandas(f"{name}_source").add_dataframe_asset(name).add_batch_definition_whole_dataframe("whole")
-    suite = gx.ExpectationSuite(name=name, meta=definition.get("meta", {}))
-    for expectation in definition["expectations"]:
-        # add_expectation_configuration would merge two expectations of the same type on the same
-        # column (report_date_in_campaign and report_date_matches); add each one as its own object.
-        suite.add_expectation(
-            ExpectationConfiguration(
-                type=expectation["type"], kwargs=expectation["kwargs"], meta=expectation["meta"]
-            ).to_domain_obj()
-        )
-    suite = context.suites.add(suite)
-    return context.validation_definitions.add(gx.ValidationDefinition(name=f"{name}_validation", data=batch, suite=suite))
+    batch_definition = (context.data_sources.add_pandas(f"{name}_source").add_dataframe_asset(name)
+                        .add_batch_definition_whole_dataframe("whole"))
+    # Each expectation its own object (add_expectation_configuration would merge two of the same
+    # type on the same column: report_date_in_campaign and report_date_matches).
+    suite = context.suites.add(gx.ExpectationSuite(name=name, expectations=definition["expectations"],
+                                                   meta=definition.get("meta", {})))
+    if len(suite.expectations) != len(definition["expectations"]):
+        raise ValueError(f"suite {name}: Great Expectations refused some of its expectations")
+    return suite, batch_definition
 
 
 def _column_shown(kwargs: dict) -> str | None:
@@ -161,98 +146,6 @@ def _outcome_of(result) -> ExpectationOutcome:
         element_count = details.get("observed_value")
     return ExpectationOutcome(config.meta["rule"], config.type, _column_shown(config.kwargs), bool(result.success),
                               _count(details.get("unexpected_count")), _count(element_count))
-
-
-@contextmanager
-def _configurations_built_once():
-    """Build each expectation's `configuration` once per validation pass instead of on every read.
-
-    Great Expectations 1.x rebuilds `Expectation.configuration` (a pydantic `dict()` of every
-    argument, the province's commune list included) each time it is read, about 1,250 times for
-    this 17-expectation suite on each report: half the cost of a validation. The property is
-    swapped for a memoised one only while a pass runs (under `_gx_lock`), the cache holds the
-    expectation objects it saw (so an id is not reused while cached) and is dropped afterwards.
-    The expectations are not changed within a pass, so every read sees what a rebuild would give.
-    """
-    from great_expectations.expectations.expectation import Expectation
-
-    original = Expectation.__dict__.get("configuration")
-    if not isinstance(original, property):  # another Great Expectations version: leave it alone
-        yield
-        return
-    built: dict[int, tuple[object, object]] = {}
-
-    def configuration(self):
-        entry = built.get(id(self))
-        if entry is None or entry[0] is not self:
-            entry = built[id(self)] = (self, original.fget(self))
-        return entry[1]
-
-    Expectation.configuration = property(configuration, doc=original.__doc__)
-    try:
-        yield
-    finally:
-        Expectation.configuration = original
-        built.clear()
-
-
-def _metric_graph_key(configuration, batch_id: str | None, runtime_key: str, engine) -> tuple:
-    """Everything an expectation's metric graph is built from: its type and (resolved) arguments, the
-    batch id the metrics are named with, the result format, the kind of execution engine."""
-    return (configuration.type, json.dumps(configuration.kwargs, sort_keys=True, default=str), batch_id,
-            runtime_key, type(engine).__name__)
-
-
-def _reuse_metric_graphs(validator) -> None:
-    """Build each expectation's metric graph once per distinct set of arguments, not once per report.
-
-    Building the graph (the metrics an expectation needs and what those metrics need, each named by
-    an id hashed from its arguments, the province's commune list included) is about a third of a
-    validation of a few hundred rows, and it does not depend on the rows: 14 of the suite's 17
-    expectations have the same arguments for every province and day, two more the same for every
-    day of a province. The batch id is the same for every report (one data asset, one whole-frame
-    batch definition), so a graph built for one report names the same metrics for the next; the
-    metric *values* are computed afresh by each report's own `Validator`. The building code is Great
-    Expectations' own (`_generate_metric_dependency_subgraphs_for_each_expectation_configuration`,
-    called for one expectation at a time); only its edges are kept and handed to a new graph. An
-    expectation whose graph cannot be built gets Great Expectations' own failed result and is not kept.
-    Applied to this one validator instance; left alone if Great Expectations renames the method.
-    """
-    from great_expectations.validator.validation_graph import ExpectationValidationGraph, ValidationGraph
-
-    wrapped = validator._wrapped_validator
-    build = getattr(wrapped, "_generate_metric_dependency_subgraphs_for_each_expectation_configuration", None)
-    if build is None or not REUSE_METRIC_GRAPHS:
-        return
-
-    def build_reusing(expectation_configurations, processed_configurations, catch_exceptions,
-                      runtime_configuration=None):
-        graphs, failed = [], []
-        batch_id = wrapped.active_batch_id
-        # Taken before any graph is built: building fills the result format's defaults in place.
-        runtime_key = json.dumps(runtime_configuration or {}, sort_keys=True, default=str)
-        for configuration in expectation_configurations:
-            key = _metric_graph_key(configuration, batch_id, runtime_key, wrapped._execution_engine)
-            edges = _metric_graph_edges.get(key)
-            if edges is None:
-                built, refused, processed = build([configuration], [], catch_exceptions, runtime_configuration)
-                failed.extend(refused)
-                graphs.extend(built)
-                processed_configurations.extend(processed)
-                if built:
-                    if len(_metric_graph_edges) >= METRIC_GRAPHS_KEPT:
-                        _metric_graph_edges.clear()
-                    _metric_graph_edges[key] = list(built[0].graph.edges)
-                continue
-            evaluated = copy.deepcopy(configuration)
-            if batch_id:
-                evaluated.kwargs.update({"batch_id": batch_id})
-            graphs.append(ExpectationValidationGraph(
-                configuration=evaluated, graph=ValidationGraph(execution_engine=wrapped._execution_engine, edges=edges)))
-            processed_configurations.append(evaluated)
-        return graphs, failed, processed_configurations
-
-    wrapped._generate_metric_dependency_subgraphs_for_each_expectation_configuration = build_reusing
 
 
 def _fmt(value) -> str:
@@ -353,8 +246,6 @@ def warm_up() -> None:
 
 
 def validate_report(parsed: ParsedReport, expected: ExpectedReport) -> ValidationResult:
-    from great_expectations.validator.v1_validator import Validator
-
     frame = parsed.rows.assign(
         campaign_id=parsed.campaign_id, province_code=parsed.province_code, report_date=parsed.report_date
     )
@@ -365,19 +256,15 @@ def validate_report(parsed: ParsedReport, expected: ExpectedReport) -> Validatio
         "campaign_days": list(expected.campaign_days),
         "commune_codes": list(expected.commune_codes),
     }
-    definition = _validation_definition(REPORT_SUITE)
+    suite, batch_definition = _suite_and_batch_definition(REPORT_SUITE)
     with _gx_lock:  # the cached context is shared by the tasks of one process
+        validate = gx_speedups.batch_validator(batch_definition, frame)
         # Most reports are valid: a boolean pass costs half of a detailed one. Only a failing
         # report is validated again, with every unexpected row and value collected.
-        validator = Validator(batch_definition=definition.batch_definition, batch_parameters={"dataframe": frame},
-                              result_format={"result_format": "BOOLEAN_ONLY"})
-        _reuse_metric_graphs(validator)
-        with _configurations_built_once():
-            outcome = validator.validate_expectation_suite(definition.suite, parameters)
+        outcome = validate(suite, parameters, "BOOLEAN_ONLY")
         if not outcome.success:
-            validator.result_format = {"result_format": "COMPLETE", "unexpected_index_column_names": ["row_number"]}
-            with _configurations_built_once():
-                outcome = validator.validate_expectation_suite(definition.suite, parameters)
+            outcome = validate(suite, parameters, {"result_format": "COMPLETE",
+                                                   "unexpected_index_column_names": ["row_number"]})
     violations = breakdown_violations(parsed.rows)
     for result in outcome.results:
         if not result.success:

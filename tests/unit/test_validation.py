@@ -334,58 +334,48 @@ def _random_report(rng) -> tuple[ParsedReport, ExpectedReport]:
     return parsed, ExpectedReport(CAMPAIGN, province, day, CAMPAIGN_DAYS, communes[:rng.randint(3, 6)])
 
 
-def test_reused_metric_graphs_give_the_results_of_graphs_built_afresh(monkeypatch):
+@pytest.mark.parametrize("plain", [{"ENABLED": False}, {"VERSION": "0.0.0"}], ids=["switched_off", "other_version"])
+def test_speedups_give_the_results_of_the_plain_path(monkeypatch, plain):
+    """gx_speedups (Great Expectations 1.24.1 only) and the public Batch.validate give the same results."""
     import random
 
-    from vneid_pipeline import validation
+    from vneid_pipeline import gx_speedups
 
     rng = random.Random(20251126)
     cases = [_random_report(rng) for _ in range(60)]
-    validation._metric_graph_edges.clear()
-    reused = [validate_report(parsed, expected) for parsed, expected in cases]
-    graphs_kept = len(validation._metric_graph_edges)
-    monkeypatch.setattr(validation, "REUSE_METRIC_GRAPHS", False)
-    built_afresh = [validate_report(parsed, expected) for parsed, expected in cases]
-
-    assert any(not result.success for result in reused) and any(result.success for result in reused)
-    assert [r.violations for r in reused] == [r.violations for r in built_afresh]
-    assert [r.outcomes for r in reused] == [r.outcomes for r in built_afresh]
-    # far fewer graphs than 60 reports x 17 expectations x the passes: most were reused
-    assert 0 < graphs_kept < 17 * 60 / 2
-
-
-def test_metric_graphs_are_not_built_again_for_a_report_seen_with_the_same_arguments():
-    from vneid_pipeline import validation
-
-    validate_report(report(), expected())
-    # the first pass over a suite fills in defaults of some expectations' arguments: warm it up
-    validate_report(report(), expected())
-    kept = dict(validation._metric_graph_edges)
-    validate_report(report(), expected())
-    assert validation._metric_graph_edges.keys() == kept.keys()
-    validate_report(report(report_date="2025-05-17"), expected("2025-05-17"))
-    assert len(validation._metric_graph_edges) > len(kept)  # the report-day expectation has a new argument
-
-
-def test_warm_up_builds_the_suite_and_its_metric_graphs_before_a_first_report():
-    from vneid_pipeline import validation
-
-    validation._metric_graph_edges.clear()
-    validation.warm_up()
-    assert validation._validation_definition.cache_info().currsize >= 1
-    # every expectation of the suite had its graph built by the warm-up's one-row report; its campaign
-    # has one day, so report_date_in_campaign and report_date_matches share their arguments and graph
-    assert len(validation._metric_graph_edges) == len(suite()["expectations"]) - 1
-
-
-def test_batches_are_not_fingerprinted(monkeypatch):
-    """validation turns off Great Expectations' md5 fingerprint of each batch (metadata never read)."""
-    from great_expectations.execution_engine import pandas_execution_engine
-
-    hashed = []
-    original = pandas_execution_engine.hash_pandas_dataframe
-    monkeypatch.setattr(pandas_execution_engine, "hash_pandas_dataframe",
-                        lambda frame: hashed.append(len(frame)) or original(frame))
+    fast = [validate_report(parsed, expected) for parsed, expected in cases]
+    for name, value in plain.items():
+        monkeypatch.setattr(gx_speedups, name, value)
     assert validate_report(report(), expected()).success
+    slow = [validate_report(parsed, expected) for parsed, expected in cases]
+
+    assert any(not result.success for result in fast) and any(result.success for result in fast)
+    assert fast == slow
+
+
+def test_speedups_leave_great_expectations_as_they_found_it():
+    from great_expectations.expectations.expectation import Expectation
+
+    configuration = Expectation.__dict__["configuration"]
     assert not validate_report(report([row(1, "99999")]), expected()).success
-    assert hashed == []
+    assert Expectation.__dict__["configuration"] is configuration
+
+
+def test_a_report_validated_again_gives_the_same_result():
+    damaged = base_rows()
+    damaged[1]["participated_text"] = "2500"
+    for rows in (None, damaged):
+        first = validate_report(report(rows), expected())
+        assert validate_report(report(rows), expected()) == first
+        # another day after it, then the first day again: nothing of one report carries to the next
+        other_day = validate_report(report(rows, report_date="2025-05-17"), expected("2025-05-17"))
+        assert other_day.success == first.success
+        assert validate_report(report(rows), expected()) == first
+
+
+def test_warm_up_builds_the_suite_before_a_first_report():
+    from vneid_pipeline import validation
+
+    validation.warm_up()
+    assert validation._suite_and_batch_definition.cache_info().currsize >= 1
+    assert validate_report(report(), expected()).success
