@@ -13,30 +13,57 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
+from psycopg import sql
+from psycopg.rows import dict_row
 
-from vneid_pipeline import sign_off
+from vneid_pipeline import dictionary, sign_off
 from vneid_pipeline.files import text_with_bom, write_atomically
 from vneid_pipeline.sqlfiles import load_sql
 from vneid_pipeline.warehouse import connect
 
 log = logging.getLogger(__name__)
 
-# Refresh order matters: each later mart reads the ones before it within the same transaction.
-BREAKDOWN_MARTS = tuple(f"{level}_daily_by_{dimension}" for dimension in ("section", "citizen_group")
-                        for level in ("commune", "district", "province", "national"))
-MART_REFRESH_ORDER = ("report_status", "commune_daily", "district_daily", "province_daily", "national_daily",
-                      "province_forecast", "national_forecast", "province_daily_current_units", "commune_daily_current_units",
-                      *BREAKDOWN_MARTS, "region_daily")
-EXPORTED_MARTS = ("national_daily", "province_daily", "district_daily", "commune_daily", "report_status",
-                  "province_forecast", "national_forecast", "province_daily_current_units", "commune_daily_current_units",
-                  *BREAKDOWN_MARTS, "region_daily")
-# Written only for a campaign restated in current units through the crosswalk each one needs.
-RESTATED_MARTS = ("province_daily_current_units", "commune_daily_current_units")
+DISTRICT_MARTS, RESTATED_MARTS = "with_districts", "when_restated"  # a mart's `published` besides "always"
+
+
+@cache
+def declared_marts() -> tuple[dictionary.Table, ...]:
+    """The marts publish refreshes, as include/dictionary.toml declares them, in refresh order: each
+    later one reads the ones before it within the same transaction. Views have no `published`."""
+    return tuple(table for table in dictionary.tables() if table.schema == "mart" and table.published)
+
+
+def _table(mart: dictionary.Table) -> sql.Identifier:
+    return sql.Identifier(mart.schema, mart.name)
+
+
+def _statement(file: str, **identifiers: sql.Composable) -> sql.Composed:
+    return sql.SQL(load_sql(file)).format(**identifiers)
+
+
+def _insert(mart: dictionary.Table, params: dict) -> tuple[sql.Composable, dict]:
+    """A mart's insert: its own file, or for a breakdown mart the file of its level with the dimension."""
+    if "_daily_by_" not in mart.name:
+        return sql.SQL(load_sql(f"publish/insert_{mart.name}.sql")), params
+    level, dimension = mart.name.split("_daily_by_")
+    statement = _statement(f"publish/insert_{level}_daily_by_breakdown.sql", mart=_table(mart),
+                           dimension=sql.Identifier(dimension),
+                           commune_mart=sql.Identifier("mart", f"commune_daily_by_{dimension}"))
+    return statement, {**params, "crossed_rows_counted": dimension == "section"}
+
+
+def _export(mart: dictionary.Table) -> sql.Composed:
+    order_by = (sql.SQL("order by ") + sql.SQL(", ").join(map(sql.Identifier, mart.export_order))
+                if mart.export_order else sql.SQL(""))
+    return _statement("publish/export_mart_day.sql", mart=_table(mart), order_by=order_by)
+
+
 # Parquet types of the mart columns. numeric becomes double: the warehouse and the CSV files keep
 # the exact fractions, Parquet readers get the type they chart directly.
 PARQUET_TYPES = {"text": pa.string(), "date": pa.date32(), "bigint": pa.int64(), "integer": pa.int32(),
@@ -99,10 +126,10 @@ def refresh_marts(uri: str, campaign_id: str, report_date: dt.date) -> dict[str,
     with connect(uri) as conn, conn.transaction():
         conn.execute(load_sql("publish/lock_mart_day.sql"), params)
         was_official = sign_off.figures_status(conn, campaign_id, report_date) == "official"
-        for mart in reversed(MART_REFRESH_ORDER):
-            conn.execute(load_sql(f"publish/delete_{mart}.sql"), params)
-        for mart in MART_REFRESH_ORDER:
-            rows[mart] = conn.execute(load_sql(f"publish/insert_{mart}.sql"), params).rowcount
+        for mart in reversed(declared_marts()):
+            conn.execute(_statement("publish/delete_mart_day.sql", mart=_table(mart)), params)
+        for mart in declared_marts():
+            rows[mart.name] = conn.execute(*_insert(mart, params)).rowcount
         sign_off.settle_publication(conn, campaign_id, report_date, was_official)
     return rows
 
@@ -130,8 +157,8 @@ def csv_to_parquet(csv_path: Path, schema: pa.Schema, parquet_path: str) -> None
             writer.write_batch(batch.select(schema.names))
 
 
-def _copy_out(conn, sql_text: str, params: dict):
-    with conn.cursor().copy(sql_text, params) as copy:
+def _copy_out(conn, statement, params: dict):
+    with conn.cursor().copy(statement, params) as copy:
         for chunk in copy:
             yield bytes(chunk)
 
@@ -144,14 +171,14 @@ def export_files(uri: str, campaign_id: str, report_date: dt.date, publish_root:
         has_districts = conn.execute(load_sql("publish/select_campaign_has_districts.sql"), params).fetchone()[0]
         restated = conn.execute(load_sql("publish/select_campaign_is_restated.sql"), params)
         is_restated = dict(zip((column.name for column in restated.description), restated.fetchone()))
-        for mart in EXPORTED_MARTS:
-            if (mart.startswith("district_daily") and not has_districts) or (
-                    mart in RESTATED_MARTS and not is_restated[mart]):
+        for mart in declared_marts():
+            if (mart.published == DISTRICT_MARTS and not has_districts) or (
+                    mart.published == RESTATED_MARTS and not is_restated[mart.name]):
                 continue
-            target = day_dir / f"{mart}.csv"
-            write_atomically(target, text_with_bom(_copy_out(conn, load_sql(f"publish/export_{mart}.sql"), params)))
-            parquet_target = day_dir / "parquet" / f"{mart}.parquet"
-            schema = parquet_schema(conn, mart)
+            target = day_dir / f"{mart.name}.csv"
+            write_atomically(target, text_with_bom(_copy_out(conn, _export(mart), params)))
+            parquet_target = day_dir / "parquet" / f"{mart.name}.parquet"
+            schema = parquet_schema(conn, mart.name)
             write_atomically(parquet_target, lambda path, source=target, schema=schema: csv_to_parquet(source, schema, path))
             written.extend([str(target), str(parquet_target)])
         stale_feedback = set((day_dir / "feedback").glob("*.csv"))
@@ -180,10 +207,11 @@ def national_ranking(uri: str, campaign_id: str, report_date: dt.date) -> list[t
                             {"campaign_id": campaign_id, "report_date": report_date}).fetchall()
 
 
-def national_day(uri: str, campaign_id: str, report_date: dt.date) -> tuple | None:
-    with connect(uri) as conn:
-        return conn.execute(load_sql("publish/select_national_day.sql"),
-                            {"campaign_id": campaign_id, "report_date": report_date}).fetchone()
+def national_day(uri: str, campaign_id: str, report_date: dt.date) -> dict | None:
+    """The published national figures of the day, as the daily report reads them (None before publication)."""
+    with connect(uri) as conn, conn.cursor(row_factory=dict_row) as cursor:
+        return cursor.execute(load_sql("report/select_national_day.sql"),
+                              {"campaign_id": campaign_id, "report_date": report_date}).fetchone()
 
 
 def status_counts(uri: str, campaign_id: str, report_date: dt.date) -> dict[str, int]:

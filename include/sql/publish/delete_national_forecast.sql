@@ -1,1 +1,0 @@
-delete from mart.national_forecast where campaign_id = %(campaign_id)s and report_date = %(report_date)s

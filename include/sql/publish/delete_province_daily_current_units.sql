@@ -1,1 +1,0 @@
-delete from mart.province_daily_current_units where campaign_id = %(campaign_id)s and report_date = %(report_date)s

@@ -1,6 +1,0 @@
-copy (
-    select *
-    from mart.commune_daily_by_section
-    where campaign_id = %(campaign_id)s and report_date = %(report_date)s
-    order by commune_code, section
-) to stdout with (format csv, header true)

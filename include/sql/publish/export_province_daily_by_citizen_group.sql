@@ -1,6 +1,0 @@
-copy (
-    select *
-    from mart.province_daily_by_citizen_group
-    where campaign_id = %(campaign_id)s and report_date = %(report_date)s
-    order by province_code, citizen_group
-) to stdout with (format csv, header true)
