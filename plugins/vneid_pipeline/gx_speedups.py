@@ -1,18 +1,10 @@
-"""Two speed-ups of Great Expectations 1.24.1 that need its internals (design.md, Style 11).
+"""Two speed-ups of Great Expectations 1.24.1 through its internals (design.md, Style 11).
 
-Without them a report of a few hundred rows validates 2 to 3 times slower, about a third of a
-`make run` day (measured in docs/performance.md, "Great Expectations without run-time patches"):
-
-- `Expectation.configuration` is a pydantic `dict()` of every argument (the province's commune
-  list included), rebuilt on each of its ~1,250 reads in one pass over the 17-expectation suite;
-  while a pass runs it is built once per expectation object (`_configurations_built_once`).
-- The metric graph of an expectation (the metrics it needs, each named by an id hashed from its
-  arguments) does not depend on the rows; it is built once per distinct set of arguments and its
-  edges handed to the next report's graph (`_reuse_metric_graphs`). The metric values are computed
-  afresh on every batch.
-
-Only Great Expectations `VERSION` gets them; any other version, or `ENABLED = False`, takes the
-plain path through the public API (`Batch.validate`). A test holds both paths to the same results.
+Without them a report of a few hundred rows validates about 3 times slower, a quarter to a half of a
+`make run` day (docs/performance.md, "Great Expectations without run-time patches"): each pass builds
+`Expectation.configuration` once per expectation instead of on each of ~1,250 reads, and reuses the
+metric graph of an expectation whose arguments were seen before. Any other version, or
+`ENABLED = False`, takes the public `Batch.validate`; a test holds both paths to the same results.
 """
 
 from __future__ import annotations
@@ -52,11 +44,8 @@ def batch_validator(batch_definition, frame) -> Callable:
 
 @contextmanager
 def _configurations_built_once():
-    """`Expectation.configuration` memoised per expectation object while a pass runs.
-
-    The cache holds the objects it saw (so an id is not reused while cached) and is dropped
-    afterwards; the expectations are not changed within a pass, so every read sees what a rebuild
-    would give."""
+    """`Expectation.configuration` memoised per object while a pass runs (the objects are not changed
+    within a pass; the cache holds them, so an id is not reused while cached)."""
     from great_expectations.expectations.expectation import Expectation
 
     original = Expectation.__dict__["configuration"]
@@ -77,15 +66,9 @@ def _configurations_built_once():
 
 
 def _reuse_metric_graphs(validator) -> None:
-    """Each expectation's metric graph built once per distinct set of arguments, on this validator.
-
-    The key is everything the graph is built from: the expectation's type and resolved arguments,
-    the batch id the metrics are named with (the same for every report: one asset, one whole-frame
-    batch definition), the result format and the kind of execution engine. Great Expectations' own
-    `_generate_metric_dependency_subgraphs_for_each_expectation_configuration` builds each missing
-    graph, one expectation at a time; an expectation whose graph cannot be built gets its own
-    failed result and is not kept.
-    """
+    """Each metric graph built once per key: what it is built from (type, resolved arguments, the batch
+    id, the same for every report of the one whole-frame asset, result format, engine). GE's own method
+    builds a missing one; an expectation whose graph cannot be built gets GE's failed result."""
     from great_expectations.validator.validation_graph import ExpectationValidationGraph, ValidationGraph
 
     wrapped = validator._wrapped_validator
