@@ -367,7 +367,8 @@ def process_received(conn, warehouse_uri: str, received: sources.ReceivedReport,
             return _quarantine(conn, payload_id, received, revision, late, received.source_timestamp, 0,
                                [violation.violation])
         late = is_late(parsed.generated_at, received.report_date, deadline_hour)
-        parsed.revision = parsed.revision or 1
+        if parsed.revision is None:
+            parsed.revision = 1
         judgement = background.submit(_judge, conn, received, parsed, expected, policy)
         with connect(warehouse_uri) as loading:
             outcome = _load(loading, payload_id, received, parsed, late, judgement)
