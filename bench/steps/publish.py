@@ -18,7 +18,7 @@ from phases import PhaseTimer
 def _pool_init() -> None:
     from vneid_pipeline import validation
 
-    validation._validation_definition(validation.REPORT_SUITE)
+    validation._suite_and_batch_definition(validation.REPORT_SUITE)
 
 
 def _pool_warm(seconds: float) -> int:
@@ -66,7 +66,7 @@ def step_publish(ctx: Context) -> None:
     log(f"generated the national day: {national_rows:,} rows for {len(generated)} provinces in "
         f"{time.monotonic() - started:.1f}s")
     started = time.perf_counter()
-    validation._validation_definition(validation.REPORT_SUITE)  # once per process; not part of the day's load
+    validation._suite_and_batch_definition(validation.REPORT_SUITE)  # once per process; not part of the day's load
     gx_seconds = time.perf_counter() - started
     name, uri = ctx.cluster.fresh_database("national")
     ctx.national_db = (name, uri)

@@ -24,7 +24,7 @@ def held(queue):
                                  "airflow.sdk.execution_time.task_runner") if m in sys.modules)
     validation = sys.modules.get("vneid_pipeline.validation")
     queue.put({"modules": modules,
-               "suite_built": validation is not None and validation._validation_definition.cache_info().currsize == 1})
+               "suite_built": validation is not None and validation._suite_and_batch_definition.cache_info().currsize == 1})
 '''
 
 SCHEDULER = '''
