@@ -31,7 +31,7 @@ from vneid_pipeline.parsing import ContractViolation, ParsedReport, Violation, p
 from vneid_pipeline.settings import REPORT_TIMEZONE, Settings
 from vneid_pipeline.sqlfiles import load_sql
 from vneid_pipeline.validation import ExpectedReport, ValidationResult, summarise, validate_report
-from vneid_pipeline.warehouse import connect
+from vneid_pipeline.warehouse import connect, fetch_campaign
 
 log = logging.getLogger(__name__)
 LOCAL_TZ = ZoneInfo(REPORT_TIMEZONE)
@@ -92,23 +92,15 @@ def recheck_window(report_date: dt.date, first_day: dt.date, recheck_days: int) 
     return [earliest + dt.timedelta(days=offset) for offset in range((report_date - earliest).days + 1)]
 
 
-def _campaign(conn: psycopg.Connection, campaign_id: str) -> dict:
-    row = conn.execute(load_sql("ingest/select_campaign.sql"), {"campaign_id": campaign_id}).fetchone()
-    if row is None:
-        raise LookupError(f"campaign {campaign_id!r} is not in core.campaign; load the reference data first")
-    keys = ("campaign_id", "title", "first_day", "last_day", "admin_version_id", "target_rate")
-    return dict(zip(keys, row))
-
-
 def campaign_dates(uri: str, campaign_id: str) -> tuple[dt.date, dt.date]:
     with connect(uri) as conn:
-        campaign = _campaign(conn, campaign_id)
-        return campaign["first_day"], campaign["last_day"]
+        campaign = fetch_campaign(conn, campaign_id)
+        return campaign.first_day, campaign.last_day
 
 
 def expected_provinces(uri: str, campaign_id: str) -> list[dict]:
     with connect(uri) as conn:
-        _campaign(conn, campaign_id)
+        fetch_campaign(conn, campaign_id)
         rows = conn.execute(load_sql("ingest/select_expected_provinces.sql"), {"campaign_id": campaign_id})
         return [{"province_code": code, "province_name": name} for code, name in rows]
 
@@ -390,18 +382,17 @@ def ingest_province(settings: Settings, campaign_id: str, province_code: str, re
     # quarantine, a merge), committed as soon as it ends, never a savepoint of a longer one; a
     # single statement outside one (an ingest attempt) commits by itself.
     with connect(settings.warehouse_uri, autocommit=True) as conn:
-        campaign = _campaign(conn, campaign_id)
-        if not campaign["first_day"] <= report_date <= campaign["last_day"]:
+        campaign = fetch_campaign(conn, campaign_id)
+        if not campaign.covers(report_date):
             raise ValueError(f"{report_date} is outside campaign {campaign_id} "
-                             f"({campaign['first_day']} to {campaign['last_day']})")
+                             f"({campaign.first_day} to {campaign.last_day})")
         communes = tuple(code for (code,) in conn.execute(
             load_sql("ingest/select_province_communes.sql"),
             {"campaign_id": campaign_id, "province_code": province_code}))
         if not communes:
             raise LookupError(f"province {province_code} has no communes in campaign {campaign_id}'s administrative version")
-        days = recheck_window(report_date, campaign["first_day"], settings.recheck_days)
-        campaign_days = tuple((campaign["first_day"] + dt.timedelta(days=n)).isoformat()
-                              for n in range((campaign["last_day"] - campaign["first_day"]).days + 1))
+        days = recheck_window(report_date, campaign.first_day, settings.recheck_days)
+        campaign_days = tuple(day.isoformat() for day in campaign.days())
         for day in days:
             expected = ExpectedReport(campaign_id, province_code, day.isoformat(), campaign_days, communes)
             try:
@@ -419,7 +410,7 @@ def ingest_province(settings: Settings, campaign_id: str, province_code: str, re
                 continue
             for received in received_list:
                 outcome.days.append(process_received(conn, settings.warehouse_uri, received, expected,
-                                                     settings.deadline_hour, settings.quality_policy()))
+                                                     settings.deadline_hour, settings.quality))
             conn.execute(load_sql("ingest/upsert_ingest_attempt.sql"), {
                 "campaign_id": campaign_id, "report_date": day, "province_code": province_code,
                 "outcome": "received", "detail": f"{len(received_list)} payload(s)"})

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import logging
 import re
@@ -11,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg
+from psycopg.rows import class_row
 
 from vneid_pipeline import crosswalks, dictionary, reference, regions
 from vneid_pipeline.settings import REFERENCE_DIR, SQL_DIR
@@ -30,6 +30,14 @@ class MigrationError(RuntimeError):
 def connect(uri: str, autocommit: bool = False) -> Iterator[psycopg.Connection]:
     with psycopg.connect(uri, autocommit=autocommit, application_name="vneid_pipeline") as conn:
         yield conn
+
+
+def fetch_campaign(conn: psycopg.Connection, campaign_id: str) -> reference.Campaign:
+    with conn.cursor(row_factory=class_row(reference.Campaign)) as cursor:
+        campaign = cursor.execute(load_sql("reference/select_campaign.sql"), {"campaign_id": campaign_id}).fetchone()
+    if campaign is None:
+        raise LookupError(f"campaign {campaign_id!r} is not in core.campaign; load the reference data first")
+    return campaign
 
 
 def _sha256(data: bytes) -> str:
@@ -100,11 +108,6 @@ def _reference_checksum(reference_dir: Path) -> str:
         digest.update(path.relative_to(reference_dir).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
-
-
-def _read_reference_csv(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
 
 
 # Reference loaders -------------------------------------------------------------------------------
@@ -263,14 +266,14 @@ def load_campaigns(conn: psycopg.Connection, reference_dir: Path) -> None:
 
 def load_campaign_targets(conn: psycopg.Connection, reference_dir: Path) -> None:
     conn.execute(load_sql("reference/delete_campaign_target.sql"))
-    for target in _read_reference_csv(reference_dir / "campaign_targets.csv"):
+    for target in reference.read_csv(reference_dir / "campaign_targets.csv"):
         conn.execute(load_sql("reference/insert_campaign_target.sql"), target)
 
 
 def load_province_crosswalks(conn: psycopg.Connection, reference_dir: Path) -> None:
     conn.execute(load_sql("reference/delete_province_crosswalk.sql"))
     for crosswalk_file in sorted((reference_dir / "crosswalks").glob("province_*.csv")):
-        for row in _read_reference_csv(crosswalk_file):
+        for row in reference.read_csv(crosswalk_file):
             conn.execute(load_sql("reference/insert_province_crosswalk.sql"),
                          {**row, "whole_unit": row["whole_unit"] == "true"})
 

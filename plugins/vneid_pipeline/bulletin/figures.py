@@ -12,6 +12,7 @@ from psycopg.rows import class_row
 
 from vneid_pipeline.reference import Campaign
 from vneid_pipeline.sqlfiles import load_sql
+from vneid_pipeline.warehouse import fetch_campaign
 
 MIN_COMMUNE_ELIGIBLE = 100
 COMMUNES_LISTED = 10
@@ -173,13 +174,6 @@ class ReportData:
 def fetch_rows(conn: psycopg.Connection, cls, sql_file: str, params: dict) -> list:
     with conn.cursor(row_factory=class_row(cls)) as cursor:
         return cursor.execute(load_sql(sql_file), params).fetchall()
-
-
-def fetch_campaign(conn: psycopg.Connection, campaign_id: str) -> Campaign:
-    rows = fetch_rows(conn, Campaign, "report/select_campaign.sql", {"campaign_id": campaign_id})
-    if not rows:
-        raise ValueError(f"campaign {campaign_id!r} is not in core.campaign")
-    return rows[0]
 
 
 def fetch_statuses(conn: psycopg.Connection, campaign_id: str, report_date: dt.date) -> list[ProvinceStatus]:
