@@ -6,7 +6,6 @@ pair. Loading replaces `core.commune_crosswalk` whole, so a pair removed from a 
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,11 +37,7 @@ class CommunePair:
 
 def read_commune_crosswalk(path: Path, versions: dict[str, reference.AdminVersion]) -> list[CommunePair]:
     """The pairs of one file, after checking every code and province against the two unit lists."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        if tuple(reader.fieldnames or ()) != COLUMNS:
-            raise CrosswalkError(f"{path.name}: header must be {','.join(COLUMNS)}, not {','.join(reader.fieldnames or ())}")
-        rows = list(reader)
+    rows = reference.read_csv(path, COLUMNS, CrosswalkError)
     problems: list[str] = []
     pairs: list[CommunePair] = []
     seen: set[tuple[str, str]] = set()

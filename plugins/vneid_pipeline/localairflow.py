@@ -49,6 +49,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from contextlib import suppress
 from pathlib import Path
 
 DEFAULT_COMPONENTS: dict[str, list[str]] = {
@@ -288,13 +289,11 @@ class LocalAirflow:
         last = None
         while time.monotonic() < deadline:
             self._check_alive()
-            try:
+            with suppress(OSError, ValueError):
                 with urllib.request.urlopen(f"{self.api_url}/api/v2/monitor/health", timeout=5) as response:
                     last = json.load(response)
                 if all((last.get(key) or {}).get("status") == "healthy" for key in wanted):
                     return last
-            except (OSError, ValueError):
-                pass
             time.sleep(1)
         raise LocalAirflowError(f"Airflow not healthy after {timeout:.0f}s (last /api/v2/monitor/health: {last}); "
                                 f"logs in {self.home / 'logs'}")
@@ -308,10 +307,8 @@ class LocalAirflow:
             if entry.get("start_ticks") is None or _start_ticks(pid) != entry["start_ticks"]:
                 continue
             targets[name] = [pid, *_descendants(pid)]
-            try:
+            with suppress(ProcessLookupError):
                 os.killpg(pid, signal.SIGTERM)
-            except ProcessLookupError:
-                pass
         ticks = {pid: _start_ticks(pid) for pids in targets.values() for pid in pids}
         deadline = time.monotonic() + grace
         while time.monotonic() < deadline:
@@ -321,21 +318,15 @@ class LocalAirflow:
                 break
             time.sleep(0.2)
         for pids in targets.values():
-            try:
+            with suppress(ProcessLookupError, PermissionError):
                 os.killpg(pids[0], signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                pass
             for pid in pids[1:]:  # descendants that left the group
                 if ticks.get(pid) is not None and _start_ticks(pid) == ticks[pid]:
-                    try:
+                    with suppress(ProcessLookupError):
                         os.kill(pid, signal.SIGKILL)
-                    except ProcessLookupError:
-                        pass
         for process in self._popen.values():
-            try:
+            with suppress(subprocess.TimeoutExpired):
                 process.wait(10)
-            except subprocess.TimeoutExpired:
-                pass
         self._popen.clear()
         if self.state_file.exists():
             self.state_file.unlink()

@@ -67,15 +67,19 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def _read_csv(path: Path) -> list[dict[str, str]]:
+def read_csv(path: Path, header: tuple[str, ...] | None = None, error: type[Exception] = ValueError) -> list[dict]:
+    """A reference file's rows by header (UTF-8); `error` when the header is not exactly `header`."""
     with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+        reader = csv.DictReader(handle)
+        if header is not None and tuple(reader.fieldnames or ()) != header:
+            raise error(f"{path.name}: header must be {','.join(header)}, not {','.join(reader.fieldnames or ())}")
+        return list(reader)
 
 
 @cache
 def admin_versions(reference_dir: Path = REFERENCE_DIR) -> dict[str, AdminVersion]:
     versions = {}
-    for row in _read_csv(reference_dir / "admin_versions.csv"):
+    for row in read_csv(reference_dir / "admin_versions.csv"):
         units = tuple(
             AdminUnit(
                 unit_code=unit["unit_code"],
@@ -85,7 +89,7 @@ def admin_versions(reference_dir: Path = REFERENCE_DIR) -> dict[str, AdminVersio
                 parent_code=unit["parent_code"] or None,
                 province_code=unit["province_code"],
             )
-            for unit in _read_csv(reference_dir / row["units_file"])
+            for unit in read_csv(reference_dir / row["units_file"])
         )
         versions[row["version_id"]] = AdminVersion(
             version_id=row["version_id"],
@@ -109,7 +113,7 @@ def campaigns(reference_dir: Path = REFERENCE_DIR) -> dict[str, Campaign]:
             admin_version_id=row["admin_version_id"],
             target_rate=Decimal(row["target_rate"]),
         )
-        for row in _read_csv(reference_dir / "campaigns.csv")
+        for row in read_csv(reference_dir / "campaigns.csv")
     }
 
 
@@ -197,12 +201,7 @@ def recode_files(reference_dir: Path = REFERENCE_DIR) -> dict[str, Path]:
 
 def read_recodes(path: Path) -> dict[str, Recode]:
     """The entries of one recode file by unit_code, after checking each field; RecodeFileError otherwise."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        if tuple(reader.fieldnames or ()) != RECODE_COLUMNS:
-            raise RecodeFileError(f"{path.name}: header must be {','.join(RECODE_COLUMNS)}, "
-                                  f"not {','.join(reader.fieldnames or ())}")
-        rows = list(reader)
+    rows = read_csv(path, RECODE_COLUMNS, RecodeFileError)
     problems: list[str] = []
     entries: dict[str, Recode] = {}
     for line, row in enumerate(rows, start=2):

@@ -7,7 +7,6 @@ different groupings are never compared, so a region code only means something wi
 
 from __future__ import annotations
 
-import csv
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -51,25 +50,20 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text.strip())
 
 
-def _read_csv(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
 def read_groupings(reference_dir: Path) -> list[RegionGrouping]:
     """Every grouping of the reference folder; none when it has no regions/ folder (an older layout)."""
     groupings_path = reference_dir / REGIONS_DIR / GROUPINGS_FILE
     if not groupings_path.is_file():
         return []
     groupings = []
-    for row in _read_csv(groupings_path):
+    for row in reference.read_csv(groupings_path):
         grouping_id = row["grouping_id"].strip()
         members_path = reference_dir / REGIONS_DIR / f"{grouping_id}.csv"
         if not grouping_id or members_path.name == GROUPINGS_FILE or not members_path.is_file():
             raise RegionGroupingError(f"region grouping {grouping_id!r} has no membership file {members_path.name}")
         members = tuple(RegionMember(member["region_code"].strip(), _nfc(member["region_name"]),
                                      member["province_code"].strip())
-                        for member in _read_csv(members_path))
+                        for member in reference.read_csv(members_path))
         groupings.append(RegionGrouping(grouping_id, row["version_id"].strip(), _nfc(row["title"]), _nfc(row["basis"]),
                                         row["status"].strip(), row["is_primary"].strip() == "true", members))
     return groupings

@@ -58,14 +58,9 @@ class Settings:
     http_timeout_seconds: float
     http_attempts: int
     deadline_hour: int
-    total_tolerance: float
-    regression_quarantine_share: float
-    outlier_z_threshold: float
+    quality: QualityPolicy
     sign_off_reviewers: tuple[str, ...]
     files_base_url: str | None
-
-    def quality_policy(self) -> QualityPolicy:
-        return QualityPolicy(self.total_tolerance, self.regression_quarantine_share, self.outlier_z_threshold)
 
     def feed_token(self, province_code: str) -> str | None:
         """One bearer token per province: VNEID_FEED_TOKEN_<code>, else the shared VNEID_FEED_TOKEN."""
@@ -85,9 +80,9 @@ def load_settings() -> Settings:
         http_timeout_seconds=float(env.get("VNEID_HTTP_TIMEOUT", "10")),
         http_attempts=int(env.get("VNEID_HTTP_ATTEMPTS", "4")),
         deadline_hour=int(env.get("VNEID_DEADLINE_HOUR", "15")),
-        total_tolerance=float(env.get("VNEID_TOTAL_TOLERANCE", "0")),
-        regression_quarantine_share=float(env.get("VNEID_REGRESSION_QUARANTINE_SHARE", "0.05")),
-        outlier_z_threshold=float(env.get("VNEID_OUTLIER_Z", "3.5")),
+        quality=QualityPolicy(float(env.get("VNEID_TOTAL_TOLERANCE", "0")),
+                              float(env.get("VNEID_REGRESSION_QUARANTINE_SHARE", "0.05")),
+                              float(env.get("VNEID_OUTLIER_Z", "3.5"))),
         sign_off_reviewers=tuple(name.strip() for name in env.get("VNEID_SIGN_OFF_REVIEWERS", "reviewer").split(",")
                                  if name.strip()),
         files_base_url=env.get("VNEID_FILES_BASE_URL") or None,

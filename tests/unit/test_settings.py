@@ -74,4 +74,4 @@ def test_quality_policy_reads_the_environment(monkeypatch):
     monkeypatch.setenv("VNEID_TOTAL_TOLERANCE", "0.01")
     monkeypatch.setenv("VNEID_REGRESSION_QUARANTINE_SHARE", "0.2")
     monkeypatch.setenv("VNEID_OUTLIER_Z", "5")
-    assert settings_module.load_settings().quality_policy() == settings_module.QualityPolicy(0.01, 0.2, 5.0)
+    assert settings_module.load_settings().quality == settings_module.QualityPolicy(0.01, 0.2, 5.0)

@@ -4,6 +4,7 @@ ranking, the provinces missing, late or quarantined, top and bottom communes, re
 
 from __future__ import annotations
 
+from decimal import Decimal
 from html import escape
 
 from vneid_pipeline.bulletin.charts import bar_chart, line_chart
@@ -105,20 +106,21 @@ def national_chart(data: ReportData) -> str:
     )
 
 
-def province_chart(data: ReportData) -> str:
-    ranked = [p for p in data.provinces if p.participation_rate is not None]
-    ranked.sort(key=lambda p: (-p.participation_rate, p.province_code))
+def _ranked_bars(data: ReportData, chart_id: str, bars: list[tuple[str, Decimal]], what: str, title: str,
+                 **sizes) -> str:
+    """A bar chart of rates from the highest down (`bars` already in that order), with the day's target."""
     target = format_percent(data.target_rate)
-    return bar_chart(
-        "bieu-do-tinh",
-        [(p.province_name, p.participation_rate) for p in ranked],
-        data.target_rate,
-        title=f"Tỷ lệ tham gia theo tỉnh, thành phố ngày {format_date(data.report_date)}",
-        description=f"{len(ranked)} tỉnh, thành phố có số liệu, xếp từ cao xuống thấp; đường nét đứt là chỉ tiêu {target}.",
-        format_rate=format_percent,
-        format_tick=format_tick,
-        target_label=f"Chỉ tiêu {target}",
-    )
+    return bar_chart(chart_id, bars, data.target_rate, title=title,
+                     description=f"{len(bars)} {what} có số liệu, xếp từ cao xuống thấp; đường nét đứt là chỉ tiêu {target}.",
+                     format_rate=format_percent, format_tick=format_tick, target_label=f"Chỉ tiêu {target}", **sizes)
+
+
+def province_chart(data: ReportData) -> str:
+    ranked = sorted((p for p in data.provinces if p.participation_rate is not None),
+                    key=lambda p: (-p.participation_rate, p.province_code))
+    return _ranked_bars(data, "bieu-do-tinh", [(p.province_name, p.participation_rate) for p in ranked],
+                        "tỉnh, thành phố",
+                        f"Tỷ lệ tham gia theo tỉnh, thành phố ngày {format_date(data.report_date)}")
 
 
 def _ranking_table(data: ReportData) -> str:
@@ -198,19 +200,11 @@ def region_label(row: RegionRow) -> str:
 def region_chart(data: ReportData, regions: list[RegionRow]) -> str:
     ranked = sorted((r for r in regions if r.participation_rate is not None),
                     key=lambda r: (-r.participation_rate, r.region_code))
-    target = format_percent(data.target_rate)
-    return bar_chart(
-        f"bieu-do-vung-{regions[0].grouping_id}",
-        [(region_label(r), r.participation_rate) for r in ranked],
-        data.target_rate,
-        title=f"Tỷ lệ tham gia theo vùng ngày {format_date(data.report_date)}: {regions[0].grouping_title}",
-        description=f"{len(ranked)} vùng có số liệu, xếp từ cao xuống thấp; đường nét đứt là chỉ tiêu {target}.",
-        format_rate=format_percent,
-        format_tick=format_tick,
-        target_label=f"Chỉ tiêu {target}",
-        label_width=330,
-        bar_height=24,  # six bars: thicker than the province chart's so the figure is not a sliver
-    )
+    # six bars: thicker than the province chart's so the figure is not a sliver
+    return _ranked_bars(data, f"bieu-do-vung-{regions[0].grouping_id}",
+                        [(region_label(r), r.participation_rate) for r in ranked], "vùng",
+                        f"Tỷ lệ tham gia theo vùng ngày {format_date(data.report_date)}: {regions[0].grouping_title}",
+                        label_width=330, bar_height=24)
 
 
 def _region_table(regions: list[RegionRow]) -> str:
