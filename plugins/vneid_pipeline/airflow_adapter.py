@@ -58,13 +58,14 @@ def prepare_warehouse() -> None:
 
 
 def _skip_outside_campaign(settings: Settings) -> None:
-    from vneid_pipeline import ingest
+    from vneid_pipeline import warehouse
 
-    campaign = ingest.campaign_dates(settings.warehouse_uri, settings.campaign_id)
+    with warehouse.connect(settings.warehouse_uri) as conn:
+        campaign = warehouse.fetch_campaign(conn, settings.campaign_id)
     report_date = run_report_date()
-    if not campaign[0] <= report_date <= campaign[1]:
+    if not campaign.covers(report_date):
         raise AirflowSkipException(f"{report_date} is outside campaign {settings.campaign_id} "
-                                   f"({campaign[0]} to {campaign[1]}): nothing to ingest")
+                                   f"({campaign.first_day} to {campaign.last_day}): nothing to ingest")
 
 
 def plan_provinces() -> list[dict]:

@@ -92,12 +92,6 @@ def recheck_window(report_date: dt.date, first_day: dt.date, recheck_days: int) 
     return [earliest + dt.timedelta(days=offset) for offset in range((report_date - earliest).days + 1)]
 
 
-def campaign_dates(uri: str, campaign_id: str) -> tuple[dt.date, dt.date]:
-    with connect(uri) as conn:
-        campaign = fetch_campaign(conn, campaign_id)
-        return campaign.first_day, campaign.last_day
-
-
 def expected_provinces(uri: str, campaign_id: str) -> list[dict]:
     with connect(uri) as conn:
         fetch_campaign(conn, campaign_id)

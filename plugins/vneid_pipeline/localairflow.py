@@ -52,6 +52,8 @@ import urllib.request
 from contextlib import suppress
 from pathlib import Path
 
+from vneid_pipeline.files import write_atomically
+
 DEFAULT_COMPONENTS: dict[str, list[str]] = {
     "scheduler": ["scheduler"],
     "dag-processor": ["dag-processor"],
@@ -219,10 +221,7 @@ class LocalAirflow:
         return {}
 
     def _write_state(self, state: dict) -> None:
-        self.home.mkdir(parents=True, exist_ok=True)
-        temporary = self.state_file.with_suffix(".tmp")
-        temporary.write_text(json.dumps(state, indent=2))
-        temporary.replace(self.state_file)
+        write_atomically(self.state_file, lambda temporary: Path(temporary).write_text(json.dumps(state, indent=2)))
 
     def spawn(self, name: str, argv: list[str], env: dict[str, str] | None = None) -> subprocess.Popen:
         """Start one supervised process in its own process group, output to log_path(name)."""
@@ -300,12 +299,8 @@ class LocalAirflow:
 
     def stop(self, grace: float = 30) -> list[str]:
         """Stop every recorded process that is still the one started: SIGTERM, then SIGKILL after `grace`."""
-        state = self._read_state()
         targets: dict[str, list[int]] = {}
-        for name, entry in state.items():
-            pid = entry["pid"]
-            if entry.get("start_ticks") is None or _start_ticks(pid) != entry["start_ticks"]:
-                continue
+        for name, pid in self.running().items():
             targets[name] = [pid, *_descendants(pid)]
             with suppress(ProcessLookupError):
                 os.killpg(pid, signal.SIGTERM)

@@ -228,9 +228,9 @@ def _what_to_show(conn, campaign_id: str, report_date: dt.date, policy: ReviewPo
     with conn.cursor(row_factory=dict_row) as cursor:
         national = cursor.execute(load_sql("sign_off/select_review_national.sql"), params).fetchone()
         movers = cursor.execute(load_sql("sign_off/select_review_movers.sql"), params).fetchall()
-    directory = bulletin.report_dir(publish_root, campaign_id, report_date)
     day = report_date.isoformat()
-    files = {"report": directory / f"bao-cao-{day}.html", "validation": directory / f"kiem-tra-du-lieu-{day}.html"}
+    files = {name: path for name, path in bulletin.report_files(publish_root, campaign_id, report_date).items()
+             if name != "workbook"}
     if policy.files_base_url:
         links = {name: f"{policy.files_base_url.rstrip('/')}/{path.relative_to(publish_root).as_posix()}"
                  for name, path in files.items()}

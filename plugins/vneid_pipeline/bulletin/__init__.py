@@ -27,8 +27,11 @@ from vneid_pipeline.warehouse import connect
 REPORT_DIR = "report"
 
 
-def report_dir(publish_root: Path, campaign_id: str, report_date: dt.date) -> Path:
-    return Path(publish_root) / campaign_id / report_date.isoformat() / REPORT_DIR
+def report_files(publish_root: Path, campaign_id: str, report_date: dt.date) -> dict[str, Path]:
+    """Where a day's bulletin is written: the page (`report`), its `workbook` and the `validation` summary."""
+    directory, day = Path(publish_root) / campaign_id / report_date.isoformat() / REPORT_DIR, report_date.isoformat()
+    return {"report": directory / f"bao-cao-{day}.html", "workbook": directory / f"bao-cao-{day}.xlsx",
+            "validation": directory / f"kiem-tra-du-lieu-{day}.html"}
 
 
 def write_daily_report(uri: str, campaign_id: str, report_date: dt.date, publish_root: Path) -> list[str]:
@@ -39,15 +42,12 @@ def write_daily_report(uri: str, campaign_id: str, report_date: dt.date, publish
 
 def write_report_files(uri: str, campaign_id: str, report_date: dt.date, publish_root: Path) -> list[str]:
     """`write_daily_report` for a caller that already holds the day's publication lock."""
-    directory = report_dir(publish_root, campaign_id, report_date)
-    day = report_date.isoformat()
-    html_path, xlsx_path = directory / f"bao-cao-{day}.html", directory / f"bao-cao-{day}.xlsx"
-    validation_path = directory / f"kiem-tra-du-lieu-{day}.html"
+    files = report_files(publish_root, campaign_id, report_date)
     generated_at = dt.datetime.now(LOCAL_TZ)
     with connect(uri) as conn:
         data = fetch_report_data(conn, campaign_id, report_date, generated_at)
         validation = fetch_validation_data(conn, data.campaign, report_date, data.statuses, generated_at)
-    write_atomically(html_path, text_with_bom([render_report_html(data).encode("utf-8")]))
-    write_atomically(xlsx_path, build_workbook(data).save)
-    write_atomically(validation_path, text_with_bom([render_validation_html(validation).encode("utf-8")]))
-    return [str(html_path), str(xlsx_path), str(validation_path)]
+    write_atomically(files["report"], text_with_bom([render_report_html(data).encode("utf-8")]))
+    write_atomically(files["workbook"], build_workbook(data).save)
+    write_atomically(files["validation"], text_with_bom([render_validation_html(validation).encode("utf-8")]))
+    return [str(path) for path in files.values()]

@@ -176,11 +176,6 @@ def fetch_rows(conn: psycopg.Connection, cls, sql_file: str, params: dict) -> li
         return cursor.execute(load_sql(sql_file), params).fetchall()
 
 
-def fetch_statuses(conn: psycopg.Connection, campaign_id: str, report_date: dt.date) -> list[ProvinceStatus]:
-    return fetch_rows(conn, ProvinceStatus, "report/select_report_status.sql",
-                      {"campaign_id": campaign_id, "report_date": report_date})
-
-
 def fetch_report_data(conn: psycopg.Connection, campaign_id: str, report_date: dt.date,
                       generated_at: dt.datetime | None = None) -> ReportData:
     params = {"campaign_id": campaign_id, "report_date": report_date}
@@ -194,7 +189,7 @@ def fetch_report_data(conn: psycopg.Connection, campaign_id: str, report_date: d
         national=national[0] if national else None,
         series=fetch_rows(conn, DayRate, "report/select_national_series.sql", params),
         provinces=fetch_rows(conn, ProvinceRow, "report/select_province_ranking.sql", params),
-        statuses=fetch_statuses(conn, campaign_id, report_date),
+        statuses=fetch_rows(conn, ProvinceStatus, "report/select_report_status.sql", params),
         top_communes=fetch_rows(conn, CommuneRow, "report/select_top_communes.sql", communes),
         bottom_communes=fetch_rows(conn, CommuneRow, "report/select_bottom_communes.sql", communes),
         province_forecasts=fetch_rows(conn, ProvinceForecast, "report/select_province_forecast.sql", params),

@@ -15,6 +15,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from vneid_pipeline.files import write_atomically
 from vneid_pipeline.simulator.model import FeedSimulator, _as_date, stable_rng
 
 HEADER = ("commune_code", "commune_name", "eligible", "participated", "agreed")
@@ -61,17 +62,8 @@ def write_landing(
                 rows = list(rows)
             for extension in extensions:
                 path = root / code / f"{report_date.isoformat()}.{extension}"
-                path.parent.mkdir(parents=True, exist_ok=True)
-                temporary = path.with_name(f".{path.name}.tmp")
-                try:
-                    if extension == "csv":
-                        _write_csv(temporary, header, rows)
-                    else:
-                        _write_xlsx(temporary, header, rows)
-                except BaseException:
-                    temporary.unlink(missing_ok=True)
-                    raise
-                os.replace(temporary, path)
+                write = _write_csv if extension == "csv" else _write_xlsx
+                write_atomically(path, lambda temporary, write=write, rows=rows: write(Path(temporary), header, rows))
                 os.utime(path, (mtime, mtime))
                 written.append(path)
     return written
