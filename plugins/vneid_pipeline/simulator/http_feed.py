@@ -83,14 +83,10 @@ class _FeedHandler(BaseHTTPRequestHandler):
             self._send_error(HTTPStatus.NOT_FOUND, "unknown_campaign", f"campaign {campaign_id!r} is not served here")
             return
         if province_code not in simulator.province_codes():
-            self._send_error(
-                HTTPStatus.NOT_FOUND, "unknown_province", f"province {province_code!r} is not in this campaign"
-            )
+            self._send_error(HTTPStatus.NOT_FOUND, "unknown_province", f"province {province_code!r} is not in this campaign")
             return
         if token_province != province_code:
-            self._send_error(
-                HTTPStatus.FORBIDDEN, "forbidden", f"the token does not grant access to province {province_code}"
-            )
+            self._send_error(HTTPStatus.FORBIDDEN, "forbidden", f"the token does not grant access to province {province_code}")
             return
         try:
             report_date = dt.date.fromisoformat(raw_date)
@@ -108,9 +104,7 @@ class _FeedHandler(BaseHTTPRequestHandler):
             self._send_error(HTTPStatus.NOT_FOUND, "not_published", f"no report for {province_code} on {raw_date} yet")
             return
         if kind == "server_error" and ordinal <= fault.count:
-            self._send_error(
-                HTTPStatus.SERVICE_UNAVAILABLE, "unavailable", "simulated server error", headers={"Retry-After": "1"}
-            )
+            self._send_error(HTTPStatus.SERVICE_UNAVAILABLE, "unavailable", "simulated server error", headers={"Retry-After": "1"})
             return
         # A simulated slow answer; woken early on shutdown, which then drops the request unanswered.
         if kind == "timeout" and ordinal <= fault.count and self.server.stopping.wait(fault.delay_seconds):

@@ -361,23 +361,9 @@ class FeedSimulator:
         then one row per (section, citizen group); `province_total` sums the commune total rows only.
         """
         report_date = self._check(province_code, report_date)
-        rows: list[dict] = []
-        if self.breakdown:
-            eligible = participated = agreed = 0
-            for block in self._blocks(province_code, report_date):
-                total = block[0]
-                eligible += total["eligible"]
-                participated += total["participated"]
-                agreed += total["agreed"]
-                rows.extend(block)
-            province_total = {"eligible": eligible, "participated": participated, "agreed": agreed}
-        else:
-            rows = [block[0] for block in self._blocks(province_code, report_date)]
-            province_total = {
-                "eligible": sum(row["eligible"] for row in rows),
-                "participated": sum(row["participated"] for row in rows),
-                "agreed": sum(row["agreed"] for row in rows),
-            }
+        blocks = list(self._blocks(province_code, report_date))
+        rows = [row for block in blocks for row in block]
+        province_total = {column: sum(block[0][column] for block in blocks) for column in ("eligible", "participated", "agreed")}
         return {
             "schema_version": SCHEMA_VERSION,
             "campaign_id": self.campaign_id,
