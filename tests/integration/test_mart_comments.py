@@ -8,19 +8,13 @@ import re
 import psycopg
 import pytest
 
-from vneid_pipeline import dictionary, warehouse
+from vneid_pipeline import dictionary, publish, warehouse
+from vneid_pipeline.settings import SQL_DIR
 
 from .helpers import query, scalar
 
 DQ_RELATIONS = ("report_revision", "validation_failure", "regression", "outlier", "reconciliation",
                 "revision_change", "validation_result", "reference_change")
-# publish's refresh order before the dictionary held it (MART_REFRESH_ORDER at 53e376f)
-BREAKDOWN_MARTS = tuple(f"{level}_daily_by_{dimension}" for dimension in ("section", "citizen_group")
-                        for level in ("commune", "district", "province", "national"))
-REFRESH_ORDER = ("report_status", "commune_daily", "district_daily", "province_daily", "national_daily",
-                 "province_forecast", "national_forecast", "province_daily_current_units", "commune_daily_current_units",
-                 *BREAKDOWN_MARTS, "region_daily")
-
 COMMENTS = """
 select nsp.nspname, null, null, obj_description(nsp.oid, 'pg_namespace')
 from pg_catalog.pg_namespace as nsp
@@ -93,11 +87,29 @@ def test_marts_declare_their_key_and_export_order(warehouse_uri):
         assert table.key == primary_keys.get(f"mart.{table.name}", ()), f"mart.{table.name}: key is not its primary key"
         assert set(table.export_order) <= set(table.columns)
     published = [table for table in marts if table.published]
-    assert tuple(table.name for table in published) == REFRESH_ORDER
     assert {table.published for table in published} == {"always", "with_districts", "when_restated"}
     assert [table.name for table in published if table.published == "with_districts"] == [
-        name for name in REFRESH_ORDER if name.startswith("district_daily")]
+        table.name for table in published if table.name.startswith("district_daily")]
     assert dictionary.tables()[:len(published)] == tuple(published), "the published marts come first, in refresh order"
+
+
+def test_the_refresh_order_lets_each_mart_read_only_marts_refreshed_before_it():
+    """publish refreshes the marts in the dictionary's order in one transaction; an insert that read a
+    mart refreshed later would read the day's old rows (or none)."""
+    published = publish.declared_marts()
+    names = {table.name for table in published}
+    refreshed: list[str] = []
+    for table in published:
+        statement, _ = publish._insert(table, {})
+        text = re.sub(r"--[^\n]*", "", statement.as_string(None))
+        read = {name for pair in re.findall(r'\bmart\.(\w+)|"mart"\."(\w+)"', text) for name in pair if name}
+        assert read & names - {table.name} <= set(refreshed), f"mart.{table.name} reads a mart refreshed after it"
+        refreshed.append(table.name)
+    inserts = {path.stem.removeprefix("insert_") for path in (SQL_DIR / "publish").glob("insert_*.sql")}
+    breakdown_levels = {name.split("_daily_by_")[0] for name in names if "_daily_by_" in name}
+    assert inserts == (names - {n for n in names if "_daily_by_" in n}) | {f"{level}_daily_by_breakdown"
+                                                                          for level in breakdown_levels}, \
+        "every insert file belongs to a declared mart and every declared mart has one"
 
 
 @pytest.mark.parametrize("relation", DQ_RELATIONS)
