@@ -5,7 +5,7 @@ from __future__ import annotations
 import psycopg
 import pytest
 
-from vneid_pipeline import warehouse
+from vneid_pipeline import reference, warehouse
 
 from .helpers import query, scalar
 
@@ -42,6 +42,14 @@ def test_reference_load_is_idempotent_and_complete(warehouse_uri):
     assert warehouse.load_reference(warehouse_uri) is False
     assert scalar(warehouse_uri, "select name from core.admin_unit where version_id = 'vn-2025-01' and unit_code = '30'") == "Tỉnh Hải Dương"
     assert scalar(warehouse_uri, "select admin_version_id from core.campaign where campaign_id = 'van-kien-dai-hoi-xiv'") == "vn-2025-07"
+
+
+def test_a_campaign_is_read_back_as_its_reference_file_says_and_an_unknown_one_is_named(warehouse_uri):
+    with warehouse.connect(warehouse_uri) as conn:
+        for campaign in reference.campaigns().values():
+            assert warehouse.fetch_campaign(conn, campaign.campaign_id) == campaign
+        with pytest.raises(LookupError, match="campaign 'no-such-campaign' is not in core.campaign; load the reference"):
+            warehouse.fetch_campaign(conn, "no-such-campaign")
 
 
 def test_raw_payloads_cannot_be_changed_or_deleted(warehouse_uri):
